@@ -1,0 +1,41 @@
+/**
+ * A source is the only code that speaks a legacy protocol (REST, SOAP, SQL,
+ * flat files). The shape follows Hasura's NDC `Connector` split of config,
+ * state and operations, written as a plain object that satisfies an interface
+ * (envelop's `Plugin` style): each connector package returns one from a
+ * factory, e.g. `restSource(parseRestSourceConfig(input))`.
+ */
+import type { Logger } from './logger';
+
+/** Given to {@link Source.start}. */
+export interface SourceStartContext {
+  /** A logger bound to the subgraph and the source's name. */
+  readonly logger: Logger;
+}
+
+/** One source's answer to a readiness probe. */
+export interface HealthReport {
+  readonly status: 'up' | 'down';
+  /** A short, safe explanation (no credentials, no raw upstream bodies). */
+  readonly detail?: string;
+  /** How long the probe took. */
+  readonly latencyMs?: number;
+}
+
+/**
+ * A connection to one legacy system. Protocol operations (`get`, `call`,
+ * `query`, `records`, …) are added by each connector's own type; this is the
+ * lifecycle every source shares, which the subgraph server drives.
+ */
+export interface Source {
+  /** The protocol, e.g. `'soap'`. */
+  readonly kind: string;
+  /** The legacy system, e.g. `'population-registry'`. Used in logs, errors and `/readyz`. */
+  readonly name: string;
+  /** Opens pools and clients. Called once before the subgraph serves. */
+  start(ctx: SourceStartContext): Promise<void>;
+  /** Asks the legacy system whether it answers. Must not throw; must finish within its own timeout. */
+  checkHealth(): Promise<HealthReport>;
+  /** Closes pools, watchers and timers. Idempotent. */
+  stop(): Promise<void>;
+}
