@@ -1,6 +1,22 @@
 import 'reflect-metadata';
 
-export * from './errors';
+export {
+  SDK_ERRORS,
+  GovgraphError,
+  BadRequestError,
+  ForbiddenError,
+  NotFoundError,
+  ConflictError,
+  UnprocessableContentError,
+  NotSupportedError,
+  BadGatewayError,
+  UpstreamTimeoutError,
+  UpstreamDataError,
+  ConfigError,
+  isGovgraphError,
+  type SdkErrorCode,
+  type GovgraphErrorOptions,
+} from './errors';
 export { createLogger, createSilentLogger, REDACTED_LOG_PATHS, type Logger, type CreateLoggerOptions } from './logger';
 export {
   REQUEST_ID_HEADER,
@@ -10,3 +26,43 @@ export {
   type RequestScope,
 } from './context/request-context';
 export type { Source, SourceStartContext, HealthReport } from './source';
+export { parseSubgraphSettings, type SubgraphSettings } from './config';
+export {
+  createSubgraph,
+  type CreateSubgraphOptions,
+  type Subgraph,
+  type RunningSubgraph,
+  type ListenOptions,
+} from './server/create-subgraph';
+export type { SubgraphContext, LoaderFactoryContext } from './server/subgraph-context';
+export { UNEXPECTED_ERROR_MESSAGE } from './server/mask-error';
+export { checkReadiness, type ReadinessReport } from './server/health';
+export { type EntityResolver, type KeyFieldResolver } from './schema/entity-resolvers';
+export { buildFederatedSchema, type BuildFederatedSchemaOptions, type FederatedSchema } from './schema/build-federated-schema';
+export { FEDERATION_VERSION, FEDERATION_IMPORTS, federationLinkSdl } from './schema/federation-link';
+export {
+  createBatchLoader,
+  createGroupedLoader,
+  type BatchLoaderOptions,
+  type GroupedLoaderOptions,
+} from './loaders';
+export { ResidentIdScalar, CreditCodeScalar } from './scalars';
+export {
+  PageArgs,
+  MAX_PAGE_SIZE,
+  parsePageArgs,
+  createPageType,
+  toPageResult,
+  type PageRequest,
+  type PageResult,
+} from './pagination';
+export {
+  parseResidentId,
+  residentIdCheckChar,
+  parseCreditCode,
+  creditCodeCheckChar,
+  organisationCodeCheckChar,
+  type ResidentIdParseResult,
+  type CreditCodeParseResult,
+  type IdentifierParseFailure,
+} from './identifiers';

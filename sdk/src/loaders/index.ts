@@ -1,0 +1,6 @@
+export {
+  createBatchLoader,
+  createGroupedLoader,
+  type BatchLoaderOptions,
+  type GroupedLoaderOptions,
+} from './create-batch-loader';

@@ -1,0 +1,2 @@
+export { ResidentIdScalar } from './resident-id.scalar';
+export { CreditCodeScalar } from './credit-code.scalar';
