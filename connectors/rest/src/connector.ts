@@ -1,0 +1,98 @@
+/**
+ * `restSource(config)`: a REST/JSON legacy system as a plain object that
+ * satisfies the SDK's `Source` (envelop `Plugin` style, no base class), plus
+ * its JSON operations. State (pool, counters, logger) lives in the closure;
+ * nothing is module-level, so two sources never share anything.
+ */
+import { getRequestScope, type HealthReport, type Logger } from '@govgraph/sdk';
+import { createCallRunner, type CallCounters } from './call-runner';
+import { createCallDeadline } from './call-deadline';
+import { createRestClient, type RestClient } from './client';
+import type { RestSourceConfig } from './config';
+import { describeTransportFailure } from './mapping';
+import { readResponse } from './read-response';
+import type { RestRequest, RestSource } from './rest-source';
+import { createSemaphore } from './semaphore';
+
+/**
+ * Creates a REST source. Nothing is opened until `start()`.
+ *
+ * @example
+ * const cases = restSource(parseRestSourceConfig({ name: 'case-handling', baseUrl: 'http://cases.internal/api' }));
+ * await cases.start({ logger });
+ * const found = await cases.get<CaseRecord>(`/cases/${pathSegment(caseNo)}`, undefined, { operation: 'getCase' });
+ */
+export function restSource(config: RestSourceConfig): RestSource {
+  const label = `rest source "${config.name}"`;
+  let state: 'idle' | 'running' | 'stopped' = 'idle';
+  let client: RestClient | undefined;
+  let startLogger: Logger | undefined;
+  const counters: CallCounters = { calls: 0, failures: 0, timeouts: 0 };
+  const semaphore = createSemaphore(config.maxConcurrency);
+  const run = createCallRunner({
+    source: config.name,
+    timeoutMs: config.timeoutMs,
+    semaphore,
+    counters,
+    logger: () => startLogger,
+  });
+
+  const runningClient = (): RestClient => {
+    if (state === 'running' && client) return client;
+    throw new Error(state === 'idle' ? `${label} is not started: call start() first` : `${label} is stopped`);
+  };
+
+  const request = async <T>(call: RestRequest<T>): Promise<T> => {
+    // Programming mistakes (bad path or header) fail here, before the call is counted or sent.
+    const current = runningClient();
+    const prepared = current.prepare({ ...call, requestId: getRequestScope()?.requestId });
+    return run(call.operation ?? call.method, async (signal) => {
+      const response = await current.send(prepared, signal);
+      return { status: response.status, value: readResponse(config.name, response, call.schema) };
+    });
+  };
+
+  return {
+    kind: 'rest',
+    name: config.name,
+
+    async start(ctx) {
+      if (state !== 'idle') throw new Error(`${label} was already ${state === 'running' ? 'started' : 'stopped'}`);
+      startLogger = ctx.logger;
+      client = createRestClient(config);
+      state = 'running';
+    },
+
+    async checkHealth(): Promise<HealthReport> {
+      const started = performance.now();
+      const latencyMs = (): number => Math.round(performance.now() - started);
+      const current = client;
+      if (state !== 'running' || !current) return { status: 'down', detail: state === 'idle' ? 'not started' : 'stopped', latencyMs: 0 };
+      const deadline = createCallDeadline(config.healthTimeoutMs);
+      try {
+        const status = await current.probe(deadline.signal);
+        const up = status >= 200 && status <= 299;
+        return { status: up ? 'up' : 'down', detail: `HTTP ${status}`, latencyMs: latencyMs() };
+      } catch (error) {
+        const detail = deadline.timedOut ? `no answer within ${config.healthTimeoutMs} ms` : describeTransportFailure(error);
+        return { status: 'down', detail, latencyMs: latencyMs() };
+      } finally {
+        deadline.dispose();
+      }
+    },
+
+    async stop() {
+      if (state === 'stopped') return;
+      const current = client;
+      state = 'stopped';
+      client = undefined;
+      semaphore.rejectWaiting(new Error(`${label} was stopped`));
+      await current?.close();
+    },
+
+    request,
+    get: (path, query, options) => request({ ...options, method: 'GET', path, ...(query === undefined ? {} : { query }) }),
+    post: (path, body, options) => request({ ...options, method: 'POST', path, body }),
+    stats: () => ({ ...counters }),
+  };
+}

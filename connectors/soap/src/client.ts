@@ -1,0 +1,112 @@
+/**
+ * The only file of this package that speaks HTTP. One keep-alive undici
+ * `Agent` per source (undici `request()`, not `fetch`), so the WSDL may live
+ * on another origin than the endpoint; each origin gets at most
+ * `maxConcurrency` + 1 connections (a spare for health probes).
+ *
+ * It enforces `maxResponseBytes` while reading and reports failures as the
+ * internal errors of `transport-errors.ts`; `mapping.ts` decides what they mean.
+ */
+import { Agent } from 'undici';
+import type { Dispatcher } from 'undici';
+import type { SoapSourceConfig } from './config';
+import { IncompleteResponseError, ResponseTooLargeError, TransportError } from './transport-errors';
+
+/** @internal What came back: the status and the whole body. */
+export interface RawResponse {
+  readonly status: number;
+  readonly contentType: string | undefined;
+  readonly body: Buffer;
+  /** `METHOD url-without-query`, for causes and logs (never for clients). */
+  readonly target: string;
+}
+
+/** @internal */
+export interface SoapClient {
+  /** GETs the WSDL. */
+  fetchWsdl(signal: AbortSignal): Promise<RawResponse>;
+  /** POSTs an envelope to the endpoint. */
+  post(envelope: string, headers: Readonly<Record<string, string>>, signal: AbortSignal): Promise<RawResponse>;
+  /** GETs the WSDL and discards the body; resolves with the status. */
+  probe(signal: AbortSignal): Promise<number>;
+  /** Closes all connections once in-flight requests finish. */
+  close(): Promise<void>;
+}
+
+/** @internal Opens the agent of one SOAP source. */
+export function createSoapClient(config: SoapSourceConfig): SoapClient {
+  const agent = new Agent({ connections: config.maxConcurrency + 1 });
+  const endpoint = new URL(config.endpoint);
+  const wsdl = new URL(config.wsdlUrl);
+  const endpointTarget = `POST ${endpoint.origin}${endpoint.pathname}`;
+  const wsdlTarget = `GET ${wsdl.origin}${wsdl.pathname}`;
+
+  const exchange = async (options: Dispatcher.RequestOptions, target: string): Promise<RawResponse> => {
+    let response: Dispatcher.ResponseData;
+    try {
+      response = await agent.request(options);
+    } catch (error) {
+      throw new TransportError(target, error);
+    }
+    const body = await readBody(response, config.maxResponseBytes, target);
+    return { status: response.statusCode, contentType: headerValue(response.headers['content-type']), body, target };
+  };
+
+  return {
+    fetchWsdl: (signal) =>
+      exchange(
+        { origin: wsdl.origin, path: `${wsdl.pathname}${wsdl.search}`, method: 'GET', headers: { ...config.headers, accept: 'text/xml, application/xml' }, signal },
+        wsdlTarget,
+      ),
+
+    post: (envelope, headers, signal) =>
+      exchange({ origin: endpoint.origin, path: `${endpoint.pathname}${endpoint.search}`, method: 'POST', headers: { ...headers }, body: envelope, signal }, endpointTarget),
+
+    async probe(signal) {
+      try {
+        const response = await agent.request({ origin: wsdl.origin, path: `${wsdl.pathname}${wsdl.search}`, method: 'GET', headers: { ...config.headers }, signal });
+        await response.body.dump({ limit: 64 * 1024, signal });
+        return response.statusCode;
+      } catch (error) {
+        throw new TransportError(wsdlTarget, error);
+      }
+    },
+
+    close: () => agent.close(),
+  };
+}
+
+async function readBody(response: Dispatcher.ResponseData, limit: number, target: string): Promise<Buffer> {
+  const declared = Number(headerValue(response.headers['content-length']));
+  if (Number.isFinite(declared) && declared > limit) {
+    discard(response.body);
+    throw new ResponseTooLargeError(target, limit, declared);
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of response.body) {
+      const buffer = chunk as Buffer;
+      size += buffer.length;
+      if (size > limit) {
+        discard(response.body);
+        throw new ResponseTooLargeError(target, limit);
+      }
+      chunks.push(buffer);
+    }
+  } catch (error) {
+    if (error instanceof ResponseTooLargeError) throw error;
+    throw new IncompleteResponseError(target, response.statusCode, error);
+  }
+  return Buffer.concat(chunks, size);
+}
+
+/** Drops a body we will not read; the socket is closed rather than drained. */
+function discard(body: Dispatcher.ResponseData['body']): void {
+  body.on('error', () => undefined);
+  body.destroy();
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}

@@ -1,0 +1,146 @@
+/**
+ * Configuration of a SOAP source. `parseSoapSourceConfig` is the only way in:
+ * it applies the defaults, reports every bad option at once and returns a
+ * frozen object, so a source never runs on half-valid settings.
+ */
+import { z } from 'zod';
+import { createConfigError } from './create-config-error';
+
+/** SOAP versions this connector speaks. `'1.2'` is a small addition in `soap-version.ts`. */
+export const SOAP_VERSIONS = ['1.1'] as const;
+
+/** A SOAP version, see {@link SOAP_VERSIONS}. */
+export type SoapVersion = (typeof SOAP_VERSIONS)[number];
+
+/** A validated, frozen SOAP source configuration. Build one with {@link parseSoapSourceConfig}. */
+export interface SoapSourceConfig {
+  /** The legacy system, kebab-case (e.g. `'population-registry'`). Named in errors, logs and `/readyz`. */
+  readonly name: string;
+  /**
+   * The URL calls are POSTed to. It wins over the WSDL's `soap:address`, which often names a host
+   * that is only valid inside the department's network.
+   */
+  readonly endpoint: string;
+  /**
+   * Where the WSDL is read from at `start()` and probed by `checkHealth()`.
+   * @default endpoint + '?wsdl'
+   */
+  readonly wsdlUrl: string;
+  /**
+   * Deadline of one call (and of the WSDL fetch at start), from queueing to the last byte.
+   * @default 5000
+   */
+  readonly timeoutMs: number;
+  /**
+   * Deadline of one health probe.
+   * @default 2000
+   */
+  readonly healthTimeoutMs: number;
+  /**
+   * The SOAP version of the envelope and of the WSDL binding used.
+   * @default '1.1'
+   */
+  readonly soapVersion: SoapVersion;
+  /**
+   * Headers sent with every call and WSDL fetch (e.g. `authorization`). Names are lower-cased. Never logged or echoed.
+   * @default {}
+   */
+  readonly headers: Readonly<Record<string, string>>;
+  /**
+   * At most this many calls in flight to the legacy system; further calls wait (within their deadline).
+   * @default 16
+   */
+  readonly maxConcurrency: number;
+  /**
+   * A response (or WSDL) larger than this fails with `UpstreamDataError`.
+   * @default 10485760 (10 MiB)
+   */
+  readonly maxResponseBytes: number;
+}
+
+const RESERVED_HEADERS = new Set([
+  'host',
+  'connection',
+  'content-length',
+  'transfer-encoding',
+  'upgrade',
+  'keep-alive',
+  'x-request-id',
+  'content-type',
+  'soapaction',
+]);
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+
+/** An integer option; digit strings are accepted so environment variables can be passed through. */
+function integerOption(min: number, max: number, unit: string) {
+  const message = `must be an integer from ${min} to ${max}${unit ? ` (${unit})` : ''}`;
+  return z.preprocess(
+    (value) => (typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value),
+    z.number({ error: message }).int({ error: message }).min(min, { error: message }).max(max, { error: message }),
+  );
+}
+
+/** An absolute http(s) URL without credentials or fragment (a query is allowed: `?wsdl`). */
+const httpUrl = z.string({ error: 'must be an http(s) URL' }).transform((value, ctx) => {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'must be an http(s) URL', input: value });
+    return z.NEVER;
+  }
+  const problems = [
+    url.protocol !== 'http:' && url.protocol !== 'https:' ? 'must use http or https' : undefined,
+    url.username || url.password ? 'must not carry credentials (use headers)' : undefined,
+    url.hash ? 'must not have a fragment' : undefined,
+  ].filter((problem): problem is string => problem !== undefined);
+  for (const message of problems) ctx.addIssue({ code: 'custom', message, input: value });
+  return problems.length ? z.NEVER : url.href;
+});
+
+const headers = z
+  .record(
+    z
+      .string()
+      .refine((name) => TOKEN.test(name), { error: 'is not a valid header name' })
+      .refine((name) => !RESERVED_HEADERS.has(name.toLowerCase()), { error: 'is set by the source itself' }),
+    z.string({ error: 'must be a string' }).refine((value) => HEADER_VALUE.test(value), { error: 'must not contain line breaks or control characters' }),
+  )
+  .transform((record) => Object.freeze(Object.fromEntries(Object.entries(record).map(([name, value]) => [name.toLowerCase(), value]))));
+
+const soapSourceConfigSchema = z
+  .object(
+    {
+      name: z.string({ error: 'is required' }).regex(/^[a-z][a-z0-9-]{0,62}$/, { error: 'must be kebab-case (a-z, 0-9, -), at most 63 characters' }),
+      endpoint: httpUrl,
+      wsdlUrl: httpUrl.optional(),
+      timeoutMs: integerOption(1, 600_000, 'milliseconds').default(5000),
+      healthTimeoutMs: integerOption(1, 60_000, 'milliseconds').default(2000),
+      soapVersion: z.enum(SOAP_VERSIONS, { error: `must be one of ${SOAP_VERSIONS.map((v) => `'${v}'`).join(', ')}` }).default('1.1'),
+      headers: headers.default(Object.freeze({})),
+      maxConcurrency: integerOption(1, 1024, '').default(16),
+      maxResponseBytes: integerOption(1, 1024 * 1024 * 1024, 'bytes').default(10 * 1024 * 1024),
+    },
+    { error: 'must be an object' },
+  )
+  .strict()
+  .transform(({ wsdlUrl, ...rest }) => ({ ...rest, wsdlUrl: wsdlUrl ?? defaultWsdlUrl(rest.endpoint) }));
+
+function defaultWsdlUrl(endpoint: string): string {
+  const url = new URL(endpoint);
+  return url.search ? `${url.href}&wsdl` : `${url.href}?wsdl`;
+}
+
+/**
+ * Validates `input` (e.g. an object built from the environment in `main.ts`)
+ * and returns a frozen {@link SoapSourceConfig} with defaults applied.
+ *
+ * @throws ConfigError listing every bad option, with the value given (header values are not shown).
+ */
+export function parseSoapSourceConfig(input: unknown): SoapSourceConfig {
+  const result = soapSourceConfigSchema.safeParse(input, { reportInput: true });
+  if (!result.success) throw createConfigError('soap source', result.error.issues, ['headers']);
+  const config: SoapSourceConfig = result.data;
+  return Object.freeze(config);
+}
