@@ -1,0 +1,9 @@
+export { fileSource, type FileSource, type FileSnapshot, type FileRefusal } from './connector';
+export {
+  parseFileSourceConfig,
+  type FileSourceConfig,
+  type FileEncoding,
+  type CsvOptions,
+} from './config';
+export type { MapRow, MapRowContext } from './mapping';
+export type { FileBadRow } from './parse-csv';
