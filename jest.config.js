@@ -30,6 +30,7 @@ const common = {
 
 module.exports = {
   maxWorkers: 2,
+  reporters: ['default', '<rootDir>/test/src/plain-summary-reporter.js'],
   projects: [
     {
       ...common,
