@@ -31,7 +31,7 @@ function memorySource(rows: { code: string; title: string }[]) {
       state.batchCalls += 1;
       state.lastRequestId = getRequestScope()?.requestId;
       if (state.down) throw new BadGatewayError('legacy system "memory-registry" is unavailable', { cause: new Error('ECONNREFUSED 10.1.2.3:8080') });
-      return rows.filter((row) => codes.includes(row.code)).reverse();
+      return rows.filter((row) => codes.includes(row.code)).reverse().map((row) => Object.freeze({ ...row }));
     },
   } satisfies Source & Record<string, unknown>;
 }

@@ -51,7 +51,7 @@ export function createEntityLoaders<TContext>(
       : (refs: readonly Representation[]) => resolver.resolveReferences(refs, context);
     loaders.set(
       typename,
-      new DataLoader<Representation, object | null, string>(async (refs) => batch(refs), {
+      new DataLoader<Representation, object | null, string>(async (refs) => (await batch(refs)).map(unfreeze), {
         maxBatchSize: resolver.maxBatchSize ?? 100,
         cacheKeyFn: representationKey,
         name: `${typename}.__resolveReference`,
@@ -95,6 +95,15 @@ async function resolveByKey<TContext>(
     }
     return found.get(field)?.get(String(ref[field])) ?? null;
   });
+}
+
+/**
+ * `@apollo/subgraph` writes `__typename` onto each object `_entities`
+ * returns; sources often hand out frozen records (snapshots of an export
+ * file), so those are copied first.
+ */
+function unfreeze<T>(value: T): T {
+  return value !== null && typeof value === 'object' && Object.isFrozen(value) && !(value instanceof Error) ? ({ ...value } as T) : value;
 }
 
 function representationKey(ref: Representation): string {
