@@ -1,0 +1,2 @@
+export { createUsersSubgraph, USERS_SUBGRAPH_NAME, type CreateUsersSubgraphOptions } from './app';
+export { parseUsersSubgraphConfig, type UsersSubgraphConfig } from './config';
