@@ -1,0 +1,39 @@
+import 'reflect-metadata';
+/**
+ * `Case` (办件): an application for a service item, moving through the
+ * workflow of `case-workflow.ts`. Owned by this subgraph, keyed by its
+ * number. `applicant`, `service` and `resultLicences` are references that
+ * the gateway resolves in the users, services and licences subgraphs.
+ */
+import { Directive, Field, ObjectType } from 'type-graphql';
+import { Applicant, type ApplicantReference } from '../applicant/applicant.type';
+import { LicenceReference } from '../licence/licence.type';
+import { ServiceReference } from '../service/service.type';
+import { CaseStatus } from './case-status';
+import { CaseStatusChange } from './case-status-change.type';
+
+/** A case as resolvers return it (`allowedTransitions` is derived by a field resolver). */
+@ObjectType({ description: 'A case (办件) of the city case-handling system.' })
+@Directive('@key(fields: "number")')
+export class Case {
+  @Field({ description: 'Case number, e.g. SZ2025030400123.' })
+  number!: string;
+
+  @Field(() => Applicant)
+  applicant!: ApplicantReference;
+
+  @Field(() => ServiceReference)
+  service!: ServiceReference;
+
+  @Field({ description: 'ISO 8601 instant, China time (+08:00).' })
+  submittedAt!: string;
+
+  @Field(() => CaseStatus)
+  status!: CaseStatus;
+
+  @Field(() => [CaseStatusChange], { description: 'Oldest first; the first entry is SUBMITTED.' })
+  history!: CaseStatusChange[];
+
+  @Field(() => [LicenceReference], { description: 'Licences issued as the result of a completed case.' })
+  resultLicences!: LicenceReference[];
+}
