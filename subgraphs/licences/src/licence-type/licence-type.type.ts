@@ -1,0 +1,31 @@
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
+import { HolderKind } from './holder-kind.enum';
+
+/**
+ * A kind of electronic licence (证照类型) in the licence library, e.g.
+ * 食品经营许可证. Owned by this subgraph; other subgraphs may reference it
+ * by `code`.
+ */
+@ObjectType('LicenceType', { description: 'A kind of electronic licence (证照类型).' })
+@Directive('@key(fields: "code")')
+export class LicenceType {
+  /** The library's type code, e.g. `LT-0007`. */
+  @Field({ description: 'Type code, e.g. LT-0007.' })
+  code!: string;
+
+  /** e.g. `食品经营许可证` */
+  @Field()
+  name!: string;
+
+  /** The authority responsible for this kind of licence. */
+  @Field({ description: 'The authority responsible for this kind of licence.' })
+  issuer!: string;
+
+  /** Whether persons or enterprises hold it. */
+  @Field(() => HolderKind)
+  holderKind!: HolderKind;
+
+  /** Years a licence of this type stays valid; `null` when it does not expire. */
+  @Field(() => Int, { nullable: true, description: 'Years a licence stays valid; null when it does not expire.' })
+  validityYears!: number | null;
+}
