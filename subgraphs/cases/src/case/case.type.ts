@@ -19,10 +19,10 @@ export class Case {
   @Field({ description: 'Case number, e.g. SZ2025030400123.' })
   number!: string;
 
-  @Field(() => Applicant)
+  @Field(() => Applicant, { nullable: true, description: 'Null only when the users subgraph cannot answer for this applicant.' })
   applicant!: ApplicantReference;
 
-  @Field(() => ServiceReference)
+  @Field(() => ServiceReference, { nullable: true, description: 'Null only when the services subgraph cannot answer for this item.' })
   service!: ServiceReference;
 
   @Field({ description: 'ISO 8601 instant, China time (+08:00).' })
@@ -34,6 +34,6 @@ export class Case {
   @Field(() => [CaseStatusChange], { description: 'Oldest first; the first entry is SUBMITTED.' })
   history!: CaseStatusChange[];
 
-  @Field(() => [LicenceReference], { description: 'Licences issued as the result of a completed case.' })
+  @Field(() => [LicenceReference], { nullable: true, description: 'Licences issued as the result of a completed case.' })
   resultLicences!: LicenceReference[];
 }

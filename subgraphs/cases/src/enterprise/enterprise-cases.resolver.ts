@@ -10,7 +10,7 @@ import { Enterprise } from './enterprise.type';
 /** Adds `cases` to `Enterprise`. */
 @Resolver(() => Enterprise)
 export class EnterpriseCasesResolver {
-  @FieldResolver(() => [Case], { description: 'Cases this enterprise applied for, newest first.' })
+  @FieldResolver(() => [Case], { nullable: true, description: 'Cases this enterprise applied for, newest first.' })
   cases(
     @Root() enterprise: Enterprise,
     @Arg('status', () => CaseStatus, { nullable: true }) status: CaseStatus | null | undefined,

@@ -10,7 +10,7 @@ import { Person } from './person.type';
 /** Adds `cases` to `Person`. */
 @Resolver(() => Person)
 export class PersonCasesResolver {
-  @FieldResolver(() => [Case], { description: 'Cases this person applied for, newest first.' })
+  @FieldResolver(() => [Case], { nullable: true, description: 'Cases this person applied for, newest first.' })
   cases(
     @Root() person: Person,
     @Arg('status', () => CaseStatus, { nullable: true }) status: CaseStatus | null | undefined,

@@ -14,7 +14,7 @@ import { Enterprise } from './enterprise.type';
 @Resolver(() => Enterprise)
 export class EnterpriseResolver {
   /** The enterprise's licences, newest first. */
-  @FieldResolver(() => [Licence], { description: 'Licences held by this enterprise, newest first (issuedOn descending, then number).' })
+  @FieldResolver(() => [Licence], { nullable: true, description: 'Licences held by this enterprise, newest first (issuedOn descending, then number).' })
   licences(
     @Root() enterprise: Enterprise,
     @Arg('status', () => LicenceStatus, { nullable: true, description: 'Only licences with this recorded status.' }) status: LicenceStatus | null | undefined,

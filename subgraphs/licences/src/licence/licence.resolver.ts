@@ -32,7 +32,7 @@ export class LicenceResolver {
   }
 
   /** A reference to the holder, which the gateway completes from the users subgraph. */
-  @FieldResolver(() => LicenceHolder)
+  @FieldResolver(() => LicenceHolder, { nullable: true, description: 'Null only when the users subgraph cannot answer for this holder.' })
   holder(@Root() licence: Licence): Person | Enterprise {
     return licence.holderKind === HolderKind.PERSON
       ? { __typename: 'Person', idNumber: licence.holderId }

@@ -14,7 +14,7 @@ import { Person } from './person.type';
 @Resolver(() => Person)
 export class PersonResolver {
   /** The person's licences, newest first. */
-  @FieldResolver(() => [Licence], { description: 'Licences held by this person, newest first (issuedOn descending, then number).' })
+  @FieldResolver(() => [Licence], { nullable: true, description: 'Licences held by this person, newest first (issuedOn descending, then number).' })
   licences(
     @Root() person: Person,
     @Arg('status', () => LicenceStatus, { nullable: true, description: 'Only licences with this recorded status.' }) status: LicenceStatus | null | undefined,

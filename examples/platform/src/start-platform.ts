@@ -1,0 +1,103 @@
+/**
+ * Starts the whole platform in one process on embedded defaults: the five
+ * simulated legacy systems, the four domain subgraphs built on the SDK, and
+ * the gateway composing them. `npm start` runs it with the README's ports;
+ * the integration tests run it on ephemeral ports.
+ */
+import { createGateway, type ListeningGateway } from '@govgraph/gateway';
+import { generateDataset, startLegacySystems, type LegacySystems } from '@govgraph/legacy';
+import { createSilentLogger, type RunningSubgraph, type Subgraph } from '@govgraph/sdk';
+import { createCasesSubgraph, parseCasesSubgraphConfig } from '@govgraph/subgraph-cases';
+import { createLicencesSubgraph, parseLicencesSubgraphConfig, type LicencesSubgraph } from '@govgraph/subgraph-licences';
+import { createServicesSubgraph, parseServicesSubgraphConfig } from '@govgraph/subgraph-services';
+import { createUsersSubgraph, parseUsersSubgraphConfig } from '@govgraph/subgraph-users';
+import type { PlatformOptions } from './platform-options';
+
+/** The names of the four domain subgraphs, in composition order. */
+export const SUBGRAPH_NAMES = ['users', 'services', 'licences', 'cases'] as const;
+
+/** One of {@link SUBGRAPH_NAMES}. */
+export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
+
+/** The running platform. */
+export interface Platform {
+  /** The GraphQL endpoint, e.g. `http://127.0.0.1:4000/graphql`. */
+  readonly graphqlUrl: string;
+  readonly gateway: ListeningGateway;
+  readonly legacy: LegacySystems;
+  readonly subgraphs: Readonly<Record<SubgraphName, RunningSubgraph>>;
+  /** The licences subgraph's SQL source: `stats().queries` counts statements sent to the licence library. */
+  readonly licenceDb: LicencesSubgraph['licenceDb'];
+  /** Stops the gateway, the subgraphs and the legacy systems, in that order. Idempotent. */
+  close(): Promise<void>;
+}
+
+/** Starts everything; if any part fails to start, what did start is stopped and the error is thrown. */
+export async function startPlatform(options: PlatformOptions): Promise<Platform> {
+  const host = options.host ?? '127.0.0.1';
+  const ports = options.ports ?? {};
+  const logger = options.logger ?? createSilentLogger();
+  const stack: (() => Promise<void>)[] = [];
+  const closeAll = async (): Promise<void> => {
+    for (const close of stack.reverse()) await close().catch(() => undefined);
+    stack.length = 0;
+  };
+
+  try {
+    const legacy = await startLegacySystems({
+      dataDirectory: options.dataDirectory,
+      ...(options.sizes !== undefined
+        ? { dataset: generateDataset({ ...(options.seed !== undefined ? { seed: options.seed } : {}), sizes: options.sizes }) }
+        : options.seed !== undefined
+          ? { seed: options.seed }
+          : {}),
+      ...(options.licenceDbUrl ? { licenceDbUrl: options.licenceDbUrl } : {}),
+      ...(options.now ? { now: options.now } : {}),
+      host,
+      ports: { population: ports.population ?? 0, legalPerson: ports.legalPerson ?? 0, cases: ports.caseHandling ?? 0 },
+      logger,
+    });
+    stack.push(() => legacy.close());
+
+    const licences = createLicencesSubgraph(parseLicencesSubgraphConfig({ licenceDbUrl: legacy.licenceLibrary.url }), {
+      logger,
+      ...(options.now ? { now: options.now } : {}),
+    });
+    const subgraphs: Record<SubgraphName, Subgraph> = {
+      users: createUsersSubgraph(
+        parseUsersSubgraphConfig({ populationUrl: legacy.population.url, legalPersonUrl: legacy.legalPerson.url }),
+        { logger },
+      ),
+      services: createServicesSubgraph(parseServicesSubgraphConfig({ catalog: { directory: legacy.catalog.directory } }), { logger }),
+      licences,
+      cases: createCasesSubgraph(parseCasesSubgraphConfig({ casesUrl: legacy.cases.url }), { logger }),
+    };
+    const running = {} as Record<SubgraphName, RunningSubgraph>;
+    for (const name of SUBGRAPH_NAMES) {
+      running[name] = await subgraphs[name].listen({ host, port: ports[name] ?? 0 });
+      stack.push(() => running[name].close());
+    }
+
+    const gateway = await createGateway({
+      supergraph: { kind: 'subgraphs', subgraphs: SUBGRAPH_NAMES.map((name) => ({ name, url: running[name].url })) },
+      host,
+      port: ports.gateway ?? 0,
+      logLevel: options.gatewayLogLevel ?? 'warn',
+    });
+    stack.push(() => gateway.stop());
+    const listening = await gateway.listen();
+
+    let closed: Promise<void> | undefined;
+    return {
+      graphqlUrl: `${listening.url}/graphql`,
+      gateway: listening,
+      legacy,
+      subgraphs: running,
+      licenceDb: licences.licenceDb,
+      close: () => (closed ??= closeAll()),
+    };
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+}
