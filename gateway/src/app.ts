@@ -14,6 +14,7 @@ import {
   type SubgraphDataSource,
   type WillSendSubgraphRequest,
 } from './datasources/subgraph-data-source';
+import { applyScalarValidation, type ScalarImplementations } from './supergraph/apply-scalar-validation';
 import { createEngine, type Engine, type EngineSubgraph } from './engine/create-engine';
 import { createReadinessCheck, type ReadinessReport } from './health/create-readiness-check';
 import { useReadiness } from './health/use-readiness';
@@ -45,6 +46,12 @@ export interface CreateGatewayOptions {
   plugins?: readonly Plugin<GatewayContext>[];
   /** Run before every subgraph call (where the signed context token will be attached). */
   willSendRequest?: WillSendSubgraphRequest;
+  /**
+   * Implementations of custom scalars the supergraph declares (e.g. the SDK's
+   * `ResidentIdScalar`, `CreditCodeScalar`), so invalid input is refused at the
+   * gateway before any subgraph is called. @default none: scalars pass through
+   */
+  scalars?: ScalarImplementations;
 }
 
 /** A listening gateway. */
@@ -110,6 +117,10 @@ export async function createGateway(input: GatewayConfigInput | GatewayConfig, o
     throw error;
   }
   logger.info({ subgraphs: engine.subgraphs.map((s) => s.name) }, 'supergraph loaded');
+  if (options.scalars) {
+    const unknown = applyScalarValidation(engine.schema, options.scalars);
+    if (unknown.length > 0) logger.warn({ scalars: unknown }, 'the supergraph declares no scalar of these names; not validated');
+  }
 
   const readiness = createReadinessCheck({
     dataSources,

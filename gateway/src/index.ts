@@ -38,3 +38,4 @@ export type { ReadinessReport } from './health/create-readiness-check';
 export type { SubgraphProbe } from './datasources/subgraph-data-source';
 export type { Engine, EngineSubgraph } from './engine/create-engine';
 export type { CompositionProblem, CompositionErrorLocation } from './supergraph/describe-composition-errors';
+export { applyScalarValidation, type ScalarImplementations } from './supergraph/apply-scalar-validation';

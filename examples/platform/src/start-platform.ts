@@ -6,7 +6,7 @@
  */
 import { createGateway, type ListeningGateway } from '@govgraph/gateway';
 import { generateDataset, startLegacySystems, type LegacySystems } from '@govgraph/legacy';
-import { createSilentLogger, type RunningSubgraph, type Subgraph } from '@govgraph/sdk';
+import { CreditCodeScalar, createSilentLogger, ResidentIdScalar, type RunningSubgraph, type Subgraph } from '@govgraph/sdk';
 import { createCasesSubgraph, parseCasesSubgraphConfig } from '@govgraph/subgraph-cases';
 import { createLicencesSubgraph, parseLicencesSubgraphConfig, type LicencesSubgraph } from '@govgraph/subgraph-licences';
 import { createServicesSubgraph, parseServicesSubgraphConfig } from '@govgraph/subgraph-services';
@@ -83,7 +83,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       host,
       port: ports.gateway ?? 0,
       logLevel: options.gatewayLogLevel ?? 'warn',
-    });
+    }, { scalars: { ResidentId: ResidentIdScalar, CreditCode: CreditCodeScalar } });
     stack.push(() => gateway.stop());
     const listening = await gateway.listen();
 
