@@ -66,3 +66,35 @@ export {
   type CreditCodeParseResult,
   type IdentifierParseFailure,
 } from './identifiers';
+
+// Connector kit: building blocks for connector packages (@govgraph/connector-*).
+// Not for subgraph authors: these are marked @internal and may change with the connectors.
+export {
+  createCallRunner,
+  createCallDeadline,
+  createSemaphore,
+  TransportError,
+  ResponseTooLargeError,
+  IncompleteResponseError,
+  mapTransportFailure,
+  describeTransportFailure,
+  createUpstreamTimeoutError,
+  createUpstreamDataError,
+  charsetOf,
+  decodeText,
+  createConfigError,
+  parseConfig,
+  integerOption,
+  numberOption,
+  booleanOption,
+  type CallRunner,
+  type CallRunnerOptions,
+  type CallCounters,
+  type Exchanged,
+  type CallDeadline,
+  type Semaphore,
+  type ReleaseSlot,
+  type ConfigErrorProblem,
+  type ShowConfigValue,
+  type ParseConfigProblem,
+} from './connector-kit';

@@ -5,8 +5,7 @@
  */
 import { isAbsolute } from 'node:path';
 import { z } from 'zod';
-import { booleanOption, integerOption, numberOption } from './config-values';
-import { parseConfig } from './parse-config';
+import { booleanOption, integerOption, numberOption, parseConfig } from '@govgraph/sdk';
 
 /** Encodings of export files. Decoding is iconv-lite's. */
 export type FileEncoding = 'gbk' | 'gb18030' | 'utf-8';

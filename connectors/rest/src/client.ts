@@ -5,16 +5,15 @@
  * probe never queues behind slow calls.
  *
  * It builds the request, enforces `maxResponseBytes` while reading, and
- * reports failures as the internal errors of `transport-errors.ts`; what they
+ * reports failures as the internal errors of the SDK's transport errors (`TransportError`, …); what they
  * mean for a client is decided in `mapping.ts`.
  */
-import { REQUEST_ID_HEADER } from '@govgraph/sdk';
+import { IncompleteResponseError, REQUEST_ID_HEADER, ResponseTooLargeError, TransportError } from '@govgraph/sdk';
 import { Pool } from 'undici';
 import type { Dispatcher } from 'undici';
 import type { RestSourceConfig } from './config';
 import { encodeQuery, type RestQuery } from './query-string';
 import type { RestMethod } from './rest-source';
-import { IncompleteResponseError, ResponseTooLargeError, TransportError } from './transport-errors';
 
 /** @internal A request ready to send: validated, serialised, headers merged. */
 export interface PreparedRequest {

@@ -4,7 +4,7 @@
  * frozen object, so a source never runs on half-valid settings.
  */
 import { z } from 'zod';
-import { createConfigError } from './create-config-error';
+import { createConfigError } from '@govgraph/sdk';
 
 /** A validated, frozen REST source configuration. Build one with {@link parseRestSourceConfig}. */
 export interface RestSourceConfig {

@@ -4,15 +4,20 @@
  * its JSON operations. State (pool, counters, logger) lives in the closure;
  * nothing is module-level, so two sources never share anything.
  */
-import { getRequestScope, type HealthReport, type Logger } from '@govgraph/sdk';
-import { createCallRunner, type CallCounters } from './call-runner';
-import { createCallDeadline } from './call-deadline';
+import {
+  createCallDeadline,
+  createCallRunner,
+  createSemaphore,
+  describeTransportFailure,
+  getRequestScope,
+  type CallCounters,
+  type HealthReport,
+  type Logger,
+} from '@govgraph/sdk';
 import { createRestClient, type RestClient } from './client';
 import type { RestSourceConfig } from './config';
-import { describeTransportFailure } from './mapping';
 import { readResponse } from './read-response';
 import type { RestRequest, RestSource } from './rest-source';
-import { createSemaphore } from './semaphore';
 
 /**
  * Creates a REST source. Nothing is opened until `start()`.

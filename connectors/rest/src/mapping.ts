@@ -1,5 +1,7 @@
 /**
- * Legacy HTTP statuses and transport failures → the SDK's error taxonomy.
+ * Legacy HTTP statuses → the SDK's error taxonomy. Transport failures,
+ * timeouts and unreadable bodies are mapped by the SDK's connector kit
+ * (`mapTransportFailure`, `createUpstreamTimeoutError`, `createUpstreamDataError`).
  *
  * Messages are safe for a client: they name the legacy system and the status,
  * never its host, URL or raw body; those go in `cause` (logged only). Every
@@ -13,11 +15,8 @@ import {
   ConflictError,
   NotFoundError,
   UnprocessableContentError,
-  UpstreamDataError,
-  UpstreamTimeoutError,
   type GovgraphError,
 } from '@govgraph/sdk';
-import { IncompleteResponseError, ResponseTooLargeError, TransportError } from './transport-errors';
 
 /** @internal What is known of a failed answer. */
 export interface StatusFailure {
@@ -50,61 +49,6 @@ export function mapHttpStatus({ source, status, upstreamCode, cause }: StatusFai
       return status >= 500
         ? new BadGatewayError(`${system} failed (HTTP ${status})`, options)
         : new BadGatewayError(`${system} answered with an unexpected status (HTTP ${status})`, options);
-  }
-}
-
-/** @internal The call did not finish within `timeoutMs`. */
-export function timeoutError(source: string, timeoutMs: number, cause: unknown): UpstreamTimeoutError {
-  return new UpstreamTimeoutError(`legacy system "${source}" did not answer within ${timeoutMs} ms`, { cause, details: { source } });
-}
-
-/** @internal A 2xx body that cannot be read (invalid JSON, bad charset, unexpected shape). */
-export function dataError(source: string, what: string, status: number | undefined, cause: unknown): UpstreamDataError {
-  return new UpstreamDataError(`legacy system "${source}" answered with ${what}`, {
-    cause,
-    details: { source, ...(status === undefined ? {} : { status }) },
-  });
-}
-
-/**
- * @internal Maps a failure of the exchange itself. Errors that are not transport
- * failures (programming mistakes) are returned unchanged, to be masked as internal.
- */
-export function mapTransportFailure(source: string, error: unknown): unknown {
-  if (error instanceof ResponseTooLargeError) return dataError(source, 'a response larger than allowed', undefined, error);
-  if (error instanceof IncompleteResponseError) return dataError(source, 'an incomplete response', error.status, error);
-  if (error instanceof TransportError) {
-    if (error.code === 'UND_ERR_INVALID_ARG') return error.cause;
-    return new BadGatewayError(`legacy system "${source}" is unreachable (${describeTransportFailure(error)})`, {
-      cause: error,
-      details: { source },
-    });
-  }
-  return error;
-}
-
-/** @internal A short, safe reason for a transport failure (no host names): used in messages and health details. */
-export function describeTransportFailure(error: unknown): string {
-  const code = error instanceof TransportError ? error.code : undefined;
-  switch (code) {
-    case 'ECONNREFUSED':
-      return 'connection refused';
-    case 'ECONNRESET':
-    case 'EPIPE':
-    case 'UND_ERR_SOCKET':
-    case 'UND_ERR_CLOSED':
-      return 'connection reset';
-    case 'ENOTFOUND':
-    case 'EAI_AGAIN':
-      return 'host name not resolved';
-    case 'ETIMEDOUT':
-    case 'UND_ERR_CONNECT_TIMEOUT':
-      return 'connection timed out';
-    case 'EHOSTUNREACH':
-    case 'ENETUNREACH':
-      return 'network unreachable';
-    default:
-      return code?.startsWith('ERR_TLS') || code?.includes('CERT') ? 'TLS failure' : 'network error';
   }
 }
 

@@ -3,10 +3,9 @@
  * (checked by the caller's schema, if any) or the taxonomy error of any other
  * status, with the legacy system's own error code when its body has one.
  */
-import type { GovgraphError } from '@govgraph/sdk';
+import { charsetOf, createUpstreamDataError, decodeText, type GovgraphError } from '@govgraph/sdk';
 import type { RawResponse } from './client';
-import { charsetOf, decodeText } from './decode-text';
-import { dataError, extractUpstreamCode, mapHttpStatus } from './mapping';
+import { extractUpstreamCode, mapHttpStatus } from './mapping';
 import type { ResponseSchema } from './rest-source';
 
 const EXCERPT_CHARS = 512;
@@ -22,19 +21,19 @@ export function readResponse<T>(source: string, response: RawResponse, schema: R
     try {
       text = decodeText(response.body, charsetOf(response.contentType));
     } catch (error) {
-      throw dataError(source, 'a body in an unreadable character encoding', status, causeOf(response, error));
+      throw createUpstreamDataError(source, 'a body in an unreadable character encoding', status, causeOf(response, error));
     }
     try {
       value = JSON.parse(text);
     } catch (error) {
-      throw dataError(source, 'invalid JSON', status, causeOf(response, error, text));
+      throw createUpstreamDataError(source, 'invalid JSON', status, causeOf(response, error, text));
     }
   }
   if (!schema) return value as T;
   try {
     return schema.parse(value);
   } catch (error) {
-    throw dataError(source, 'data of an unexpected shape', status, causeOf(response, error));
+    throw createUpstreamDataError(source, 'data of an unexpected shape', status, causeOf(response, error));
   }
 }
 

@@ -5,12 +5,12 @@
  * `maxConcurrency` + 1 connections (a spare for health probes).
  *
  * It enforces `maxResponseBytes` while reading and reports failures as the
- * internal errors of `transport-errors.ts`; `mapping.ts` decides what they mean.
+ * internal errors of the SDK's transport errors (`TransportError`, …); `mapping.ts` decides what they mean.
  */
 import { Agent } from 'undici';
 import type { Dispatcher } from 'undici';
 import type { SoapSourceConfig } from './config';
-import { IncompleteResponseError, ResponseTooLargeError, TransportError } from './transport-errors';
+import { IncompleteResponseError, ResponseTooLargeError, TransportError } from '@govgraph/sdk';
 
 /** @internal What came back: the status and the whole body. */
 export interface RawResponse {

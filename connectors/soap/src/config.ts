@@ -4,7 +4,7 @@
  * frozen object, so a source never runs on half-valid settings.
  */
 import { z } from 'zod';
-import { createConfigError } from './create-config-error';
+import { createConfigError } from '@govgraph/sdk';
 
 /** SOAP versions this connector speaks. `'1.2'` is a small addition in `soap-version.ts`. */
 export const SOAP_VERSIONS = ['1.1'] as const;

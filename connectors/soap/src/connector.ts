@@ -3,18 +3,30 @@
  * the SDK's `Source` (no base class), plus `call`. `start()` reads the WSDL;
  * everything else lives in the closure, nothing is module-level.
  */
-import { BadGatewayError, getRequestScope, isGovgraphError, REQUEST_ID_HEADER, type HealthReport, type Logger } from '@govgraph/sdk';
-import { createCallDeadline } from './call-deadline';
-import { createCallRunner, type CallCounters } from './call-runner';
+import {
+  BadGatewayError,
+  createCallDeadline,
+  createCallRunner,
+  createSemaphore,
+  createUpstreamDataError,
+  createUpstreamTimeoutError,
+  decodeText,
+  describeTransportFailure,
+  getRequestScope,
+  isGovgraphError,
+  mapTransportFailure,
+  REQUEST_ID_HEADER,
+  type CallCounters,
+  type HealthReport,
+  type Logger,
+} from '@govgraph/sdk';
 import { createSoapClient, type SoapClient } from './client';
 import type { SoapSourceConfig } from './config';
-import { decodeText, xmlCharset } from './decode-text';
+import { xmlCharset } from './xml-charset';
 import { buildEnvelope } from './envelope';
-import { dataError, describeTransportFailure, mapTransportFailure, timeoutError } from './mapping';
 import { UnsafeXmlError } from './parse-safe-xml';
 import { readResponse } from './read-response';
 import { readWsdl, type SoapServiceDescription } from './read-wsdl';
-import { createSemaphore } from './semaphore';
 import type { SoapCallOptions, SoapSource } from './soap-source';
 import { SOAP_PROTOCOLS } from './soap-version';
 
@@ -55,11 +67,11 @@ export function soapSource(config: SoapSourceConfig): SoapSource {
         return readWsdl(decodeText(response.body, xmlCharset(response.contentType, response.body)), protocol);
       } catch (error) {
         const what = error instanceof UnsafeXmlError ? 'a WSDL with a document type declaration, which is refused' : 'a WSDL that cannot be used';
-        throw dataError(config.name, what, response.status, new Error(`${response.target}: ${error instanceof Error ? error.message : String(error)}`, { cause: error }));
+        throw createUpstreamDataError(config.name, what, response.status, new Error(`${response.target}: ${error instanceof Error ? error.message : String(error)}`, { cause: error }));
       }
     } catch (error) {
       if (isGovgraphError(error)) throw error;
-      if (deadline.timedOut) throw timeoutError(config.name, config.timeoutMs, error);
+      if (deadline.timedOut) throw createUpstreamTimeoutError(config.name, config.timeoutMs, error);
       throw mapTransportFailure(config.name, error);
     } finally {
       deadline.dispose();

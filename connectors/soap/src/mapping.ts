@@ -1,5 +1,7 @@
 /**
- * SOAP Faults, HTTP statuses and transport failures → the SDK's error taxonomy.
+ * SOAP Faults and HTTP statuses → the SDK's error taxonomy. Transport
+ * failures, timeouts and unreadable bodies are mapped by the SDK's connector
+ * kit (`mapTransportFailure`, `createUpstreamTimeoutError`, `createUpstreamDataError`).
  *
  * In SOAP the meaning is in the Fault: a `Client` fault is the caller's
  * mistake (`BadRequestError`), a `Server` fault the legacy system's
@@ -11,9 +13,8 @@
  * hosts and bodies go in `cause`. Every error carries
  * `details: { source, status?, upstreamCode? }`.
  */
-import { BadGatewayError, BadRequestError, UpstreamDataError, UpstreamTimeoutError, type GovgraphError } from '@govgraph/sdk';
+import { BadGatewayError, BadRequestError, type GovgraphError } from '@govgraph/sdk';
 import type { SoapFault } from './soap-version';
-import { IncompleteResponseError, ResponseTooLargeError, TransportError } from './transport-errors';
 
 /** @internal Maps a Fault found in a response of HTTP `status`. */
 export function mapFault(source: string, fault: SoapFault, status: number, target: string): GovgraphError {
@@ -40,59 +41,4 @@ export function mapHttpStatus(source: string, status: number, cause: Error): Gov
   if (status === 429) return new BadGatewayError(`${system} is throttling calls (HTTP 429)`, options);
   if (status >= 500) return new BadGatewayError(`${system} failed (HTTP ${status})`, options);
   return new BadGatewayError(`${system} answered with an unexpected status (HTTP ${status})`, options);
-}
-
-/** @internal The call did not finish within `timeoutMs`. */
-export function timeoutError(source: string, timeoutMs: number, cause: unknown): UpstreamTimeoutError {
-  return new UpstreamTimeoutError(`legacy system "${source}" did not answer within ${timeoutMs} ms`, { cause, details: { source } });
-}
-
-/** @internal An answer that cannot be read (malformed or refused XML, bad charset, wrong element). */
-export function dataError(source: string, what: string, status: number | undefined, cause: unknown): UpstreamDataError {
-  return new UpstreamDataError(`legacy system "${source}" answered with ${what}`, {
-    cause,
-    details: { source, ...(status === undefined ? {} : { status }) },
-  });
-}
-
-/**
- * @internal Maps a failure of the exchange itself. Errors that are not transport
- * failures (programming mistakes) are returned unchanged, to be masked as internal.
- */
-export function mapTransportFailure(source: string, error: unknown): unknown {
-  if (error instanceof ResponseTooLargeError) return dataError(source, 'a response larger than allowed', undefined, error);
-  if (error instanceof IncompleteResponseError) return dataError(source, 'an incomplete response', error.status, error);
-  if (error instanceof TransportError) {
-    if (error.code === 'UND_ERR_INVALID_ARG') return error.cause;
-    return new BadGatewayError(`legacy system "${source}" is unreachable (${describeTransportFailure(error)})`, {
-      cause: error,
-      details: { source },
-    });
-  }
-  return error;
-}
-
-/** @internal A short, safe reason for a transport failure (no host names): used in messages and health details. */
-export function describeTransportFailure(error: unknown): string {
-  const code = error instanceof TransportError ? error.code : undefined;
-  switch (code) {
-    case 'ECONNREFUSED':
-      return 'connection refused';
-    case 'ECONNRESET':
-    case 'EPIPE':
-    case 'UND_ERR_SOCKET':
-    case 'UND_ERR_CLOSED':
-      return 'connection reset';
-    case 'ENOTFOUND':
-    case 'EAI_AGAIN':
-      return 'host name not resolved';
-    case 'ETIMEDOUT':
-    case 'UND_ERR_CONNECT_TIMEOUT':
-      return 'connection timed out';
-    case 'EHOSTUNREACH':
-    case 'ENETUNREACH':
-      return 'network unreachable';
-    default:
-      return code?.startsWith('ERR_TLS') || code?.includes('CERT') ? 'TLS failure' : 'network error';
-  }
 }

@@ -3,9 +3,10 @@
  * `<OperationResponse>` element, or the taxonomy error of a Fault, of an
  * HTTP error, or of an answer that cannot be read.
  */
+import { createUpstreamDataError, decodeText } from '@govgraph/sdk';
 import type { RawResponse } from './client';
-import { decodeText, xmlCharset } from './decode-text';
-import { dataError, mapFault, mapHttpStatus } from './mapping';
+import { xmlCharset } from './xml-charset';
+import { mapFault, mapHttpStatus } from './mapping';
 import { UnsafeXmlError } from './parse-safe-xml';
 import { readEnvelope, type SoapEnvelopeContent } from './read-envelope';
 import type { SoapOperation } from './read-wsdl';
@@ -31,7 +32,7 @@ export function readResponse<T>(
     const cause = new Error(`${response.target} answered HTTP ${status} that cannot be read: ${reasonOf(error)}; body: ${excerpt(text)}`, { cause: error });
     // Without a readable envelope, an HTTP error (a proxy's HTML page) is still an HTTP error.
     if (status !== 200) throw mapHttpStatus(source, status, cause);
-    throw dataError(source, error instanceof UnsafeXmlError ? 'a document type declaration, which is refused' : 'XML that cannot be read', status, cause);
+    throw createUpstreamDataError(source, error instanceof UnsafeXmlError ? 'a document type declaration, which is refused' : 'XML that cannot be read', status, cause);
   }
 
   if (content.fault) throw mapFault(source, content.fault, status, response.target);
@@ -40,7 +41,7 @@ export function readResponse<T>(
   const result = content.body[operation.responseElement];
   if (result === undefined) {
     const found = Object.keys(content.body).join(', ') || 'nothing';
-    throw dataError(source, 'an unexpected SOAP body', status, new Error(`${response.target}: expected <${operation.responseElement}> in the Body, found ${found}`));
+    throw createUpstreamDataError(source, 'an unexpected SOAP body', status, new Error(`${response.target}: expected <${operation.responseElement}> in the Body, found ${found}`));
   }
   return (result === '' ? {} : result) as T;
 }

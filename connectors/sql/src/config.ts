@@ -6,8 +6,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { booleanOption, integerOption } from './config-values';
-import { parseConfig } from './parse-config';
+import { booleanOption, integerOption, parseConfig } from '@govgraph/sdk';
 import { redactUrl } from './redact-url';
 
 /** The SQL dialects this connector speaks. */

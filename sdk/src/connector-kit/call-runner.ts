@@ -4,9 +4,12 @@
  * concurrency cap, mapping of failures, the counters, and one log line
  * (source, operation, status, durationMs) on the request's logger.
  */
-import { getRequestScope, isGovgraphError, UpstreamTimeoutError, type Logger } from '@govgraph/sdk';
+import { getRequestScope } from '../context/request-context';
+import { isGovgraphError, UpstreamTimeoutError } from '../errors';
+import type { Logger } from '../logger';
 import { createCallDeadline, type CallDeadline } from './call-deadline';
-import { mapTransportFailure, timeoutError } from './mapping';
+import { createUpstreamTimeoutError } from './create-upstream-timeout-error';
+import { mapTransportFailure } from './map-transport-failure';
 import type { Semaphore } from './semaphore';
 
 /** @internal Mutable counters behind `stats()`. */
@@ -22,7 +25,7 @@ export interface Exchanged<T> {
   readonly value: T;
 }
 
-/** @internal */
+/** @internal What {@link createCallRunner} needs: the source's name, timeout, concurrency cap, counters and logger. */
 export interface CallRunnerOptions {
   readonly source: string;
   readonly timeoutMs: number;
@@ -38,14 +41,17 @@ export type CallRunner = <T>(operation: string, exchange: (signal: AbortSignal) 
 /** Failures that are the legacy system's, worth a warning; the rest (mapped client errors) are routine. */
 const UPSTREAM_FAILURES = new Set(['CONN_UPSTREAM_UNAVAILABLE', 'CONN_UPSTREAM_TIMEOUT', 'CONN_UPSTREAM_INVALID_RESPONSE']);
 
-/** @internal */
+/**
+ * @internal Creates the runner every call of one source goes through, so REST,
+ * SOAP and later protocols share one deadline, cap, failure mapping and log line.
+ */
 export function createCallRunner(options: CallRunnerOptions): CallRunner {
   const { source, timeoutMs, semaphore, counters } = options;
 
   /** Decides what the caller sees: taxonomy errors as they are, then timeout, client abort, transport. */
   const settle = (error: unknown, deadline: CallDeadline): unknown => {
     if (isGovgraphError(error)) return error;
-    if (deadline.timedOut) return timeoutError(source, timeoutMs, error);
+    if (deadline.timedOut) return createUpstreamTimeoutError(source, timeoutMs, error);
     if (deadline.callerAborted) return deadline.callerReason ?? error;
     return mapTransportFailure(source, error);
   };

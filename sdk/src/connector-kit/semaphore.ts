@@ -9,10 +9,10 @@
  * circuit breaker) may replace this later; until then it is deliberately tiny.
  */
 
-/** Gives back the slot taken by {@link Semaphore.acquire}. Safe to call more than once. */
+/** @internal Gives back the slot taken by {@link Semaphore.acquire}. Safe to call more than once. */
 export type ReleaseSlot = () => void;
 
-/** @internal */
+/** @internal A source's cap on calls in flight to its legacy system; see {@link createSemaphore}. */
 export interface Semaphore {
   /** Resolves with a release function once a slot is free; rejects with `signal.reason` if aborted first. */
   acquire(signal?: AbortSignal): Promise<ReleaseSlot>;

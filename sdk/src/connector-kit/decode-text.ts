@@ -2,7 +2,8 @@
  * Decodes a response body by the charset its `Content-Type` declares.
  * Provincial legacy systems still answer in GBK/GB18030 now and then; a body
  * that does not decode cleanly is an error (`fatal`), never silently
- * replacement characters in a citizen's name.
+ * replacement characters in a citizen's name. Protocol-specific charset
+ * sniffing (the SOAP connector's XML declaration) stays in the connector.
  */
 
 /** @internal The `charset` parameter of a Content-Type header, lower-cased, if any. */

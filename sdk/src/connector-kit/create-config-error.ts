@@ -5,12 +5,14 @@
  * configuration in one round instead of one option per restart.
  *
  * Values of secret options (static headers carry API keys) are never echoed.
+ * Used by the REST and SOAP connectors (one problem per line); the SQL and file
+ * connectors use `parseConfig`, whose one-line message differs.
  */
-import { ConfigError } from '@govgraph/sdk';
+import { ConfigError } from '../errors';
 import type { z } from 'zod';
 
 /** @internal One readable problem of a configuration. */
-export interface ConfigProblem {
+export interface ConfigErrorProblem {
   readonly option: string;
   readonly message: string;
 }
@@ -28,7 +30,7 @@ export function createConfigError(
   });
 }
 
-function describeIssue(issue: z.core.$ZodIssue, secretOptions: readonly string[]): ConfigProblem[] {
+function describeIssue(issue: z.core.$ZodIssue, secretOptions: readonly string[]): ConfigErrorProblem[] {
   const option = issue.path.map(String).join('.') || '(root)';
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) => ({ option: [...issue.path.map(String), key].join('.'), message: 'is not an option' }));

@@ -1,17 +1,19 @@
 /**
  * Turns zod issues into one {@link ConfigError} that names every bad option
  * and its value, so an operator fixes a config in one round trip (fastify's
- * `initial-config-validation.js`, dataloader's `TypeError`s). The SDK has no
- * shared helper for this yet; the SQL connector carries the same one.
+ * `initial-config-validation.js`, dataloader's `TypeError`s). Used by the SQL
+ * and file connectors: it validates, deep-freezes and reports on one line.
+ * `createConfigError` is the multi-line variant the REST and SOAP
+ * connectors use; their messages differ, so both are kept.
  */
 import type { z } from 'zod';
-import { ConfigError } from '@govgraph/sdk';
+import { ConfigError } from '../errors';
 
 /** How to show an option's value in a message, e.g. to hide a password in a URL. @internal */
 export type ShowConfigValue = (path: string, value: unknown) => string | undefined;
 
 /** One problem found in a config: the option's dotted path and what is wrong with it. @internal */
-export interface ConfigProblem {
+export interface ParseConfigProblem {
   readonly option: string;
   readonly problem: string;
 }
@@ -29,7 +31,7 @@ export function parseConfig<S extends z.ZodType>(schema: S, input: unknown, what
   throw new ConfigError(`Invalid ${what} config: ${list}`, { details: { problems } });
 }
 
-function describeIssue(issue: z.core.$ZodIssue, show: ShowConfigValue | undefined): ConfigProblem[] {
+function describeIssue(issue: z.core.$ZodIssue, show: ShowConfigValue | undefined): ParseConfigProblem[] {
   const option = issue.path.map(String).join('.');
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) => ({ option: option ? `${option}.${key}` : key, problem: 'is not a known option' }));

@@ -1,8 +1,8 @@
 /**
  * What can go wrong between sending a request and holding its whole body,
- * as the client reports it before `mapping.ts` turns it into the SDK's
- * taxonomy. Kept separate so the client never needs the taxonomy and the
- * mapping never needs undici.
+ * as a connector's HTTP client reports it before `mapTransportFailure`
+ * turns it into the SDK's taxonomy. Kept separate so the client never needs
+ * the taxonomy and the mapping never needs undici.
  */
 
 /** @internal The exchange failed at the network level (refused, reset, DNS, TLS, aborted). */

@@ -9,7 +9,7 @@
  * (`UpstreamTimeoutError`) from a client that went away.
  */
 
-/** @internal */
+/** @internal The combined abort signal of one legacy call, and why it fired. */
 export interface CallDeadline {
   readonly signal: AbortSignal;
   /** The timeout fired. */

@@ -1,0 +1,12 @@
+export { createCallRunner, type CallRunner, type CallRunnerOptions, type CallCounters, type Exchanged } from './call-runner';
+export { createCallDeadline, type CallDeadline } from './call-deadline';
+export { createSemaphore, type Semaphore, type ReleaseSlot } from './semaphore';
+export { TransportError, ResponseTooLargeError, IncompleteResponseError } from './transport-errors';
+export { mapTransportFailure } from './map-transport-failure';
+export { describeTransportFailure } from './describe-transport-failure';
+export { createUpstreamTimeoutError } from './create-upstream-timeout-error';
+export { createUpstreamDataError } from './create-upstream-data-error';
+export { charsetOf, decodeText } from './decode-text';
+export { createConfigError, type ConfigErrorProblem } from './create-config-error';
+export { parseConfig, type ShowConfigValue, type ParseConfigProblem } from './parse-config';
+export { integerOption, numberOption, booleanOption } from './config-values';
