@@ -13,7 +13,7 @@ const moduleNameMapper = {
   '^@govgraph/sdk$': '<rootDir>/sdk/src/index.ts',
   '^@govgraph/sdk/testing$': '<rootDir>/sdk/src/testing/index.ts',
   '^@govgraph/connector-(rest|soap|sql|file)$': '<rootDir>/connectors/$1/src/index.ts',
-  '^@govgraph/subgraph-(users|services|licences|cases)$': '<rootDir>/subgraphs/$1/src/index.ts',
+  '^@govgraph/subgraph-(users|services|licences|cases|social-insurance)$': '<rootDir>/subgraphs/$1/src/index.ts',
   '^@govgraph/gateway$': '<rootDir>/gateway/src/index.ts',
   '^@govgraph/legacy$': '<rootDir>/examples/legacy/src/index.ts',
   '^@govgraph/example-platform$': '<rootDir>/examples/platform/src/index.ts',
@@ -40,8 +40,8 @@ module.exports = {
     {
       ...common,
       displayName: 'integration',
+      setupFilesAfterEnv: ['<rootDir>/test/src/jest-integration-setup.js'],
       testMatch: ['<rootDir>/test/integration/**/*.test.ts', '<rootDir>/examples/*/__integration-tests__/**/*.test.ts'],
-      testTimeout: 60000,
     },
   ],
 };

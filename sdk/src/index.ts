@@ -28,6 +28,24 @@ export {
 export type { Source, SourceStartContext, HealthReport } from './source';
 export { parseSubgraphSettings, type SubgraphSettings } from './config';
 export {
+  parseCapabilityManifest,
+  CAPABILITY_DEFAULTS,
+  createResiliencePolicy,
+  parseRetryAfter,
+  createRetryAfterBackoff,
+  type CapabilityManifest,
+  type CapabilityManifestInput,
+  type RetryCapabilities,
+  type CircuitBreakerCapabilities,
+  type PaginationStyle,
+  type CircuitStatus,
+  type ResiliencePolicy,
+  type ResiliencePolicyOptions,
+  type ResilientCall,
+  type RetryAfterBackoff,
+  type RejectionReason,
+} from './resilience';
+export {
   createSubgraph,
   type CreateSubgraphOptions,
   type Subgraph,
@@ -89,6 +107,7 @@ export {
   booleanOption,
   type CallRunner,
   type CallRunnerOptions,
+  type CallOptions,
   type CallCounters,
   type Exchanged,
   type CallDeadline,
@@ -98,3 +117,25 @@ export {
   type ShowConfigValue,
   type ParseConfigProblem,
 } from './connector-kit';
+
+// Resilience building blocks for connector packages: @internal, like the connector kit.
+export {
+  capabilityManifestInputSchema,
+  resolveCapabilities,
+  findCapabilityConflicts,
+  isRetryableFailure,
+  isUnavailableFailure,
+  isAnsweredFailure,
+  rejectionReasonOf,
+  retryAfterMsOf,
+  createTokenBucket,
+  TokenWaitTooLongError,
+  getSourceMetrics,
+  CIRCUIT_STATE_VALUES,
+  type ParsedCapabilityInput,
+  type CapabilityShortcuts,
+  type TokenBucket,
+  type TokenBucketOptions,
+  type SourceMetrics,
+  type CallOutcome,
+} from './resilience';

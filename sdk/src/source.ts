@@ -5,12 +5,20 @@
  * (envelop's `Plugin` style): each connector package returns one from a
  * factory, e.g. `restSource(parseRestSourceConfig(input))`.
  */
+import type { Registry } from 'prom-client';
 import type { Logger } from './logger';
+import type { CapabilityManifest } from './resilience/capability-manifest';
+import type { CircuitStatus } from './resilience/circuit-status';
 
 /** Given to {@link Source.start}. */
 export interface SourceStartContext {
   /** A logger bound to the subgraph and the source's name. */
   readonly logger: Logger;
+  /**
+   * The subgraph's Prometheus registry (its default label `subgraph` is set): sources record their call,
+   * retry, rejection and circuit metrics into it. Absent outside a subgraph (tests): sources keep their own.
+   */
+  readonly metrics?: Registry;
 }
 
 /** One source's answer to a readiness probe. */
@@ -20,6 +28,8 @@ export interface HealthReport {
   readonly detail?: string;
   /** How long the probe took. */
   readonly latencyMs?: number;
+  /** The source's circuit breaker, if it has one; `open` always reports the source down. */
+  readonly circuit?: CircuitStatus;
 }
 
 /**
@@ -32,10 +42,20 @@ export interface Source {
   readonly kind: string;
   /** The legacy system, e.g. `'population-registry'`. Used in logs, errors and `/readyz`. */
   readonly name: string;
+  /**
+   * What the legacy system tolerates and how it behaves (the parsed capability manifest). Loaders read
+   * `capabilities.batch` (e.g. `batch ? batch.maxSize : 100`) and `capabilities.pagination` from it.
+   */
+  readonly capabilities?: CapabilityManifest;
   /** Opens pools and clients. Called once before the subgraph serves. */
   start(ctx: SourceStartContext): Promise<void>;
   /** Asks the legacy system whether it answers. Must not throw; must finish within its own timeout. */
   checkHealth(): Promise<HealthReport>;
+  /**
+   * The state of the source's circuit breaker, for sources that have one (those built on the SDK's resilience
+   * policy). `/readyz` adds it to the source's report and reports the source down while it is `open`.
+   */
+  circuit?(): CircuitStatus;
   /** Closes pools, watchers and timers. Idempotent. */
   stop(): Promise<void>;
 }

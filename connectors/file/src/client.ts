@@ -22,6 +22,8 @@ export interface ExportFile {
 /** What reading a file gave. @internal */
 export type ReadResult =
   | { readonly kind: 'text'; readonly text: string }
+  /** A fixed-width file: its raw bytes, since columns are byte ranges (decoded column by column). */
+  | { readonly kind: 'bytes'; readonly bytes: Buffer }
   /** The file changed (or vanished) since it was listed: it is still being written; try again later. */
   | { readonly kind: 'changed' };
 
@@ -31,7 +33,10 @@ export interface ExportDirectory {
   list(): Promise<string[]>;
   /** The file's size and modification time, or `undefined` if it is gone or is not a regular file. */
   stat(name: string): Promise<ExportFile | undefined>;
-  /** Reads and decodes a file, provided it is still exactly as listed. Throws if it cannot be read. */
+  /**
+   * Reads and decodes a file (fixed-width files are returned as bytes),
+   * provided it is still exactly as listed. Throws if it cannot be read.
+   */
   read(file: ExportFile): Promise<ReadResult>;
   /** Calls `onChange` on any change in the directory until the returned function is called. */
   watch(onChange: () => void, onError: (error: Error) => void): () => void;
@@ -73,6 +78,7 @@ export function createExportDirectory(config: FileSourceConfig): ExportDirectory
       if (!after || after.size !== file.size || after.mtimeMs !== file.mtimeMs || bytes.length !== file.size) {
         return { kind: 'changed' };
       }
+      if (config.format.kind === 'fixed-width') return { kind: 'bytes', bytes };
       const text = iconv.decode(bytes, config.encoding);
       // iconv-lite strips a UTF-8 BOM but keeps GB18030's (84 31 95 33), which decodes to U+FEFF.
       return { kind: 'text', text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };

@@ -15,6 +15,8 @@ import {
   BadGatewayError,
   UpstreamDataError,
   createSilentLogger,
+  resolveCapabilities,
+  type CapabilityManifest,
   type HealthReport,
   type Logger,
   type Source,
@@ -22,8 +24,10 @@ import {
 } from '@govgraph/sdk';
 import type { FileSourceConfig } from './config';
 import { createExportDirectory, type ExportDirectory, type ExportFile } from './client';
+import { createFileMetrics, type FileMetrics } from './file-metrics';
 import { mapRows, type MapRow } from './mapping';
-import { parseCsv, type FileBadRow } from './parse-csv';
+import type { FileBadRow } from './parse-csv';
+import { parseExport } from './parse-export';
 
 /** Bad rows listed in a snapshot and logged one by one; the rest are only counted. */
 const LISTED_BAD_ROWS = 100;
@@ -55,6 +59,8 @@ export interface FileRefusal {
 /** A file source: the lifecycle of every source plus the current snapshot. */
 export interface FileSource<T> extends Source {
   readonly kind: 'file';
+  /** The export's capability manifest, defaults applied: loaders read `batch` and `pagination` from it. */
+  readonly capabilities: CapabilityManifest;
   /** The records of the current snapshot (frozen, shared by all requests: never mutate them). Empty before the first load. */
   records(): readonly T[];
   /** Facts about the current snapshot, or `undefined` before the first load. */
@@ -117,12 +123,14 @@ export function fileSource<T>(config: FileSourceConfig, mapRow: MapRow<T>): File
       return { kind: 'refused', reason: `the file cannot be read${typeof code === 'string' ? ` (${code})` : ''}` };
     }
     if (read.kind === 'changed') return read;
-    const parsed = parseCsv(read.text, config.csv, config.encoding);
+    const parsed = parseExport(read, config);
     if (parsed.kind === 'refused') return parsed;
     const mapped = mapRows(file.name, parsed.rows, parsed.badRows, mapRow, config);
     if (mapped.kind === 'refused') return { kind: 'refused', reason: mapped.reason };
     return { kind: 'loaded', loaded: { file, records: mapped.records, badRows: mapped.badRows } };
   }
+
+  let metrics: FileMetrics = createFileMetrics(config.name);
 
   function swap(loaded: Loaded<T>): void {
     const info: FileSnapshot = Object.freeze({
@@ -144,6 +152,7 @@ export function fileSource<T>(config: FileSourceConfig, mapRow: MapRow<T>): File
       { source: config.name, file: info.file, rows: info.rows, badRows: info.badRowCount, generation: info.generation },
       'file loaded',
     );
+    metrics.loaded(info.badRowCount);
     for (const listener of reloadListeners) notify(listener, info);
   }
 
@@ -154,6 +163,7 @@ export function fileSource<T>(config: FileSourceConfig, mapRow: MapRow<T>): File
       { source: config.name, file: file.name, reason, kept: current?.info.file },
       current ? 'file refused; the previous snapshot is kept' : 'file refused',
     );
+    metrics.refused();
     for (const listener of refuseListeners) notify(listener, lastRefusal);
   }
 
@@ -235,12 +245,14 @@ export function fileSource<T>(config: FileSourceConfig, mapRow: MapRow<T>): File
 
   return {
     kind: 'file',
+    capabilities: config.capabilities ?? resolveCapabilities(undefined),
     name: config.name,
 
     async start(ctx: SourceStartContext) {
       if (state !== 'new') throw new Error(`File source ${quotedName} was already started`);
       state = 'starting';
       logger = ctx.logger;
+      metrics = createFileMetrics(config.name, ctx.metrics);
       const dir = createExportDirectory(config);
       let names: string[] = [];
       try {

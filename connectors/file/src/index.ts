@@ -4,6 +4,10 @@ export {
   type FileSourceConfig,
   type FileEncoding,
   type CsvOptions,
+  type CsvFormat,
+  type FixedWidthFormat,
+  type FixedWidthColumn,
+  type FileFormat,
 } from './config';
 export type { MapRow, MapRowContext } from './mapping';
 export type { FileBadRow } from './parse-csv';

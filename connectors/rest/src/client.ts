@@ -11,6 +11,9 @@
 import { IncompleteResponseError, REQUEST_ID_HEADER, ResponseTooLargeError, TransportError } from '@govgraph/sdk';
 import { Pool } from 'undici';
 import type { Dispatcher } from 'undici';
+import { appendQuery } from './auth/apply-credentials';
+import type { AuthCredentials } from './auth/authenticator';
+import type { ClientTlsOptions } from './auth/load-client-tls';
 import type { RestSourceConfig } from './config';
 import { encodeQuery, type RestQuery } from './query-string';
 import type { RestMethod } from './rest-source';
@@ -30,6 +33,8 @@ export interface PreparedRequest {
 export interface RawResponse {
   readonly status: number;
   readonly contentType: string | undefined;
+  /** The `Retry-After` header of a 429 or 503, if any. */
+  readonly retryAfter?: string | undefined;
   readonly body: Buffer;
   readonly target: string;
 }
@@ -50,8 +55,8 @@ export interface RestClient {
   prepare(input: PrepareInput): PreparedRequest;
   /** Sends it and reads the whole body, aborting on `signal`. */
   send(request: PreparedRequest, signal: AbortSignal): Promise<RawResponse>;
-  /** GETs the health path and discards the body; resolves with the status. */
-  probe(signal: AbortSignal): Promise<number>;
+  /** GETs the health path with `credentials` (if any) and discards the body; resolves with the status. */
+  probe(signal: AbortSignal, credentials?: AuthCredentials): Promise<number>;
   /** Closes the pool once in-flight requests finish. */
   close(): Promise<void>;
 }
@@ -62,11 +67,17 @@ const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 const RESERVED_HEADERS = new Set(['host', 'connection', 'content-length', 'transfer-encoding', 'upgrade', 'keep-alive', 'x-request-id']);
 
+/** @internal Options of {@link createRestClient}. */
+export interface RestClientOptions {
+  /** The client certificate of an `mtls` source, presented on every connection. */
+  readonly tls?: ClientTlsOptions | undefined;
+}
+
 /** @internal Opens the pool of one REST source. */
-export function createRestClient(config: RestSourceConfig): RestClient {
+export function createRestClient(config: RestSourceConfig, options: RestClientOptions = {}): RestClient {
   const base = new URL(config.baseUrl);
   const basePath = base.pathname === '/' ? '' : base.pathname;
-  const pool = new Pool(base.origin, { connections: config.maxConcurrency + 1 });
+  const pool = new Pool(base.origin, { connections: config.maxConcurrency + 1, ...(options.tls ? { connect: { ...options.tls } } : {}) });
 
   return {
     prepare(input) {
@@ -110,13 +121,24 @@ export function createRestClient(config: RestSourceConfig): RestClient {
         throw new TransportError(request.target, error);
       }
       const body = await readBody(response, config.maxResponseBytes, request.target);
-      return { status: response.statusCode, contentType: headerValue(response.headers['content-type']), body, target: request.target };
+      return {
+        status: response.statusCode,
+        contentType: headerValue(response.headers['content-type']),
+        retryAfter: headerValue(response.headers['retry-after']),
+        body,
+        target: request.target,
+      };
     },
 
-    async probe(signal) {
+    async probe(signal, credentials) {
       const target = `GET ${base.origin}${basePath}${config.healthPath}`;
       try {
-        const response = await pool.request({ method: 'GET', path: `${basePath}${config.healthPath}`, headers: { ...config.headers }, signal });
+        const response = await pool.request({
+          method: 'GET',
+          path: appendQuery(`${basePath}${config.healthPath}`, credentials?.query ?? {}),
+          headers: { ...config.headers, ...credentials?.headers },
+          signal,
+        });
         await response.body.dump({ limit: 64 * 1024, signal });
         return response.statusCode;
       } catch (error) {

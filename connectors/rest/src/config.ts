@@ -4,7 +4,15 @@
  * frozen object, so a source never runs on half-valid settings.
  */
 import { z } from 'zod';
-import { createConfigError } from '@govgraph/sdk';
+import {
+  capabilityManifestInputSchema,
+  createConfigError,
+  findCapabilityConflicts,
+  resolveCapabilities,
+  type CapabilityManifest,
+} from '@govgraph/sdk';
+import type { RestAuthConfig } from './auth/rest-auth-config';
+import { checkAuthAgainstSource, restAuthSchema } from './auth/rest-auth-schema';
 
 /** A validated, frozen REST source configuration. Build one with {@link parseRestSourceConfig}. */
 export interface RestSourceConfig {
@@ -16,7 +24,8 @@ export interface RestSourceConfig {
    */
   readonly baseUrl: string;
   /**
-   * Deadline of one call, from queueing to the last byte of the body.
+   * Deadline of one call, from queueing to the last byte of the body, retries included.
+   * A shortcut for `capabilities.timeoutMs` (giving both with different values is an error).
    * @default 5000
    */
   readonly timeoutMs: number;
@@ -36,7 +45,8 @@ export interface RestSourceConfig {
    */
   readonly healthPath: string;
   /**
-   * At most this many calls in flight to the legacy system; further calls wait (within their deadline).
+   * At most this many calls in flight to the legacy system; further calls wait (within their deadline) in a
+   * queue of `capabilities.maxQueue`. A shortcut for `capabilities.maxConcurrency`.
    * @default 16
    */
   readonly maxConcurrency: number;
@@ -45,6 +55,20 @@ export interface RestSourceConfig {
    * @default 10485760 (10 MiB)
    */
   readonly maxResponseBytes: number;
+  /**
+   * How the source proves who it is to the legacy system: `api-key` (header or query), `basic`,
+   * `oauth2-client-credentials` (cached bearer token), or `mtls` (client certificate, optionally `then` one of the
+   * others). Secret: never logged or echoed in errors. See the README's "Authentication".
+   * @default undefined (no credentials beyond `headers`)
+   */
+  readonly auth?: RestAuthConfig | undefined;
+  /**
+   * The capability manifest of the legacy system (retries, circuit breaker, queue, rate limit, batch size, …;
+   * see the SDK README's "Resilience"), when configured. Its `timeoutMs` and `maxConcurrency` are the ones above.
+   * The source's effective manifest, defaults included, is `source.capabilities`.
+   * @default undefined (the manifest's defaults)
+   */
+  readonly capabilities?: CapabilityManifest | undefined;
 }
 
 /** Headers a source sets itself; configuring them statically would break calls. */
@@ -93,19 +117,31 @@ const restSourceConfigSchema = z
     {
     name: z.string({ error: 'is required' }).regex(/^[a-z][a-z0-9-]{0,62}$/, { error: 'must be kebab-case (a-z, 0-9, -), at most 63 characters' }),
     baseUrl,
-    timeoutMs: integerOption(1, 600_000, 'milliseconds').default(5000),
+    timeoutMs: integerOption(1, 600_000, 'milliseconds').optional(),
     healthTimeoutMs: integerOption(1, 60_000, 'milliseconds').default(2000),
     headers: headers.default(Object.freeze({})),
     healthPath: z
       .string({ error: 'must be a path' })
       .regex(/^\/[A-Za-z0-9\-._~!$&'()*+,;=:@%/]*$/, { error: "must start with '/' and be already percent-encoded" })
       .default('/healthz'),
-    maxConcurrency: integerOption(1, 1024, '').default(16),
+    maxConcurrency: integerOption(1, 1024, '').optional(),
     maxResponseBytes: integerOption(1, 1024 * 1024 * 1024, 'bytes').default(10 * 1024 * 1024),
+    auth: restAuthSchema.optional(),
+    capabilities: capabilityManifestInputSchema.optional(),
     },
     { error: 'must be an object' },
   )
-  .strict();
+  .strict()
+  .superRefine((config, ctx) =>
+    checkAuthAgainstSource(config.auth, config, (path, message) => ctx.addIssue({ code: 'custom', path: [...path], message })),
+  )
+  .superRefine((config, ctx) => {
+    for (const { path, message, value } of findCapabilityConflicts(config.capabilities, config)) ctx.addIssue({ code: 'custom', path, message, input: value });
+  })
+  .transform(({ capabilities, ...config }) => {
+    const manifest = resolveCapabilities(capabilities, config);
+    return { ...config, timeoutMs: manifest.timeoutMs, maxConcurrency: manifest.maxConcurrency, ...(capabilities ? { capabilities: manifest } : {}) };
+  });
 
 /**
  * Validates `input` (e.g. an object built from the environment in `main.ts`)
@@ -115,7 +151,11 @@ const restSourceConfigSchema = z
  */
 export function parseRestSourceConfig(input: unknown): RestSourceConfig {
   const result = restSourceConfigSchema.safeParse(input, { reportInput: true });
-  if (!result.success) throw createConfigError('rest source', result.error.issues, ['headers']);
+  if (!result.success) {
+    // `auth` is secret as a whole: even a bare string given in its place is not echoed.
+    const issues = result.error.issues.map((issue) => (issue.path[0] === 'auth' && issue.path.length === 1 ? ({ ...issue, input: '(not shown: secret option)' } as z.core.$ZodIssue) : issue));
+    throw createConfigError('rest source', issues, ['headers', 'auth']);
+  }
   const config: RestSourceConfig = result.data;
   return Object.freeze(config);
 }

@@ -23,12 +23,17 @@ export interface StatusFailure {
   readonly source: string;
   readonly status: number;
   readonly upstreamCode?: string | undefined;
+  /** The wait the answer's `Retry-After` asks for (429, 503), shown to clients in `details.retryAfterMs`. */
+  readonly retryAfterMs?: number | undefined;
   readonly cause: Error;
 }
 
 /** @internal Maps a non-2xx status. */
-export function mapHttpStatus({ source, status, upstreamCode, cause }: StatusFailure): GovgraphError {
-  const options = { cause, details: { source, status, ...(upstreamCode === undefined ? {} : { upstreamCode }) } };
+export function mapHttpStatus({ source, status, upstreamCode, retryAfterMs, cause }: StatusFailure): GovgraphError {
+  const options = {
+    cause,
+    details: { source, status, ...(upstreamCode === undefined ? {} : { upstreamCode }), ...(retryAfterMs === undefined ? {} : { retryAfterMs }) },
+  };
   const system = `legacy system "${source}"`;
   switch (status) {
     case 400:

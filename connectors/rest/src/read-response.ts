@@ -3,7 +3,7 @@
  * (checked by the caller's schema, if any) or the taxonomy error of any other
  * status, with the legacy system's own error code when its body has one.
  */
-import { charsetOf, createUpstreamDataError, decodeText, type GovgraphError } from '@govgraph/sdk';
+import { charsetOf, createUpstreamDataError, decodeText, parseRetryAfter, type GovgraphError } from '@govgraph/sdk';
 import type { RawResponse } from './client';
 import { extractUpstreamCode, mapHttpStatus } from './mapping';
 import type { ResponseSchema } from './rest-source';
@@ -47,7 +47,8 @@ function statusError(source: string, response: RawResponse): GovgraphError {
     // An error page that is not JSON carries no code; the status says enough.
   }
   const cause = new Error(`${response.target} answered HTTP ${response.status}: ${excerpt(text)}`);
-  return mapHttpStatus({ source, status: response.status, upstreamCode, cause });
+  const retryAfterMs = response.status === 429 || response.status === 503 ? parseRetryAfter(response.retryAfter) : undefined;
+  return mapHttpStatus({ source, status: response.status, upstreamCode, retryAfterMs, cause });
 }
 
 function causeOf(response: RawResponse, error: unknown, text?: string): Error {

@@ -3,7 +3,8 @@
  * Department resolvers call these; they never see undici, URLs of the legacy
  * system or its raw error bodies.
  */
-import type { Source } from '@govgraph/sdk';
+import type { CapabilityManifest, Source } from '@govgraph/sdk';
+import type { CollectOptions, PaginatedRequest, PaginationOptions } from './pagination/pagination-options';
 import type { RestQuery } from './query-string';
 
 /** HTTP methods a REST source sends. */
@@ -57,6 +58,8 @@ export interface SourceStats {
 /** A REST/JSON legacy system. Create with `restSource(parseRestSourceConfig(input))`. */
 export interface RestSource extends Source {
   readonly kind: 'rest';
+  /** The legacy system's capability manifest, defaults applied (`config.capabilities`, or the defaults and shortcut options). */
+  readonly capabilities: CapabilityManifest;
   /**
    * Sends one call and resolves with the parsed JSON body (`undefined` for 204 or an empty body).
    * @throws the SDK's taxonomy errors (see README "Error codes"); a plain `Error` for programming mistakes.
@@ -66,6 +69,15 @@ export interface RestSource extends Source {
   get<T = unknown>(path: string, query?: RestQuery, options?: RestCallOptions<T>): Promise<T>;
   /** `request({ method: 'POST', path, body, ...options })`. */
   post<T = unknown>(path: string, body: unknown, options?: RestCallOptions<T>): Promise<T>;
+  /**
+   * Walks a paged list one page at a time (`for await (const page of source.paginate(…))`); each page is one call.
+   * Stops at an empty page, at `total`, or at a missing next cursor.
+   * @throws UpstreamDataError past `maxPages`, on a repeated cursor or a page without an item array; plain `Error`
+   *   for invalid options. Taxonomy errors of the calls as for `request`.
+   */
+  paginate<T = unknown>(request: PaginatedRequest<T>, options: PaginationOptions): AsyncIterable<T[]>;
+  /** All items of a paged list, at most `options.maxItems` (no page is fetched once that many came). See `paginate`. */
+  collect<T = unknown>(request: PaginatedRequest<T>, options: CollectOptions): Promise<T[]>;
   /** A snapshot of the call counters. */
   stats(): SourceStats;
 }

@@ -16,6 +16,8 @@ import { IncompleteResponseError, ResponseTooLargeError, TransportError } from '
 export interface RawResponse {
   readonly status: number;
   readonly contentType: string | undefined;
+  /** The `Retry-After` header of a 429 or 503, if any. */
+  readonly retryAfter?: string | undefined;
   readonly body: Buffer;
   /** `METHOD url-without-query`, for causes and logs (never for clients). */
   readonly target: string;
@@ -49,7 +51,13 @@ export function createSoapClient(config: SoapSourceConfig): SoapClient {
       throw new TransportError(target, error);
     }
     const body = await readBody(response, config.maxResponseBytes, target);
-    return { status: response.statusCode, contentType: headerValue(response.headers['content-type']), body, target };
+    return {
+      status: response.statusCode,
+      contentType: headerValue(response.headers['content-type']),
+      retryAfter: headerValue(response.headers['retry-after']),
+      body,
+      target,
+    };
   };
 
   return {

@@ -7,7 +7,7 @@ import {
   BadGatewayError,
   createCallDeadline,
   createCallRunner,
-  createSemaphore,
+  createResiliencePolicy,
   createUpstreamDataError,
   createUpstreamTimeoutError,
   decodeText,
@@ -16,6 +16,7 @@ import {
   isGovgraphError,
   mapTransportFailure,
   REQUEST_ID_HEADER,
+  resolveCapabilities,
   type CallCounters,
   type HealthReport,
   type Logger,
@@ -23,12 +24,13 @@ import {
 import { createSoapClient, type SoapClient } from './client';
 import type { SoapSourceConfig } from './config';
 import { xmlCharset } from './xml-charset';
-import { buildEnvelope } from './envelope';
+import { buildRequestBody, wrapEnvelope } from './envelope';
 import { UnsafeXmlError } from './parse-safe-xml';
 import { readResponse } from './read-response';
 import { readWsdl, type SoapServiceDescription } from './read-wsdl';
 import type { SoapCallOptions, SoapSource } from './soap-source';
 import { SOAP_PROTOCOLS } from './soap-version';
+import { createUsernameTokenHeader } from './username-token';
 
 /**
  * Creates a SOAP source. Nothing is opened until `start()`, which fetches and reads the WSDL.
@@ -40,14 +42,19 @@ import { SOAP_PROTOCOLS } from './soap-version';
  */
 export function soapSource(config: SoapSourceConfig): SoapSource {
   const label = `soap source "${config.name}"`;
-  const protocol = SOAP_PROTOCOLS[config.soapVersion];
+  // 'auto': SOAP 1.2 if the WSDL offers it, else 1.1; the version read is in `service.soapVersion`.
+  const candidates = config.soapVersion === 'auto' ? [SOAP_PROTOCOLS['1.2'], SOAP_PROTOCOLS['1.1']] : [SOAP_PROTOCOLS[config.soapVersion]];
+  const securityHeader = config.security ? createUsernameTokenHeader(config.security) : undefined;
   let state: 'idle' | 'starting' | 'running' | 'stopped' = 'idle';
   let client: SoapClient | undefined;
   let service: SoapServiceDescription | undefined;
   let startLogger: Logger | undefined;
   const counters: CallCounters = { calls: 0, failures: 0, timeouts: 0 };
-  const semaphore = createSemaphore(config.maxConcurrency);
-  const run = createCallRunner({ source: config.name, timeoutMs: config.timeoutMs, semaphore, counters, logger: () => startLogger });
+  const capabilities = config.capabilities ?? resolveCapabilities(undefined, config);
+  const policy = createResiliencePolicy({ source: config.name, capabilities });
+  const run = createCallRunner({ source: config.name, policy, counters, logger: () => startLogger });
+  // SOAP has no safe verbs: only operations the manifest declares idempotent are ever retried.
+  const idempotent = new Set(capabilities.idempotentOperations ?? []);
 
   const notRunning = (): Error =>
     new Error(state === 'stopped' ? `${label} is stopped` : `${label} is not started: call start() and wait for it first`);
@@ -64,7 +71,7 @@ export function soapSource(config: SoapSourceConfig): SoapSource {
         });
       }
       try {
-        return readWsdl(decodeText(response.body, xmlCharset(response.contentType, response.body)), protocol);
+        return readWsdl(decodeText(response.body, xmlCharset(response.contentType, response.body)), candidates);
       } catch (error) {
         const what = error instanceof UnsafeXmlError ? 'a WSDL with a document type declaration, which is refused' : 'a WSDL that cannot be used';
         throw createUpstreamDataError(config.name, what, response.status, new Error(`${response.target}: ${error instanceof Error ? error.message : String(error)}`, { cause: error }));
@@ -81,6 +88,8 @@ export function soapSource(config: SoapSourceConfig): SoapSource {
   return {
     kind: 'soap',
     name: config.name,
+    capabilities,
+    circuit: policy.circuit,
 
     async start(ctx) {
       if (state !== 'idle') throw new Error(`${label} was already ${state === 'stopped' ? 'stopped' : 'started'}`);
@@ -101,6 +110,7 @@ export function soapSource(config: SoapSourceConfig): SoapSource {
         ctx.logger.debug({ source: config.name }, 'the WSDL names another address than the configured endpoint; calls go to the endpoint');
       }
       startLogger = ctx.logger;
+      policy.useMetrics(ctx.metrics);
       client = current;
       state = 'running';
     },
@@ -113,10 +123,10 @@ export function soapSource(config: SoapSourceConfig): SoapSource {
       const deadline = createCallDeadline(config.healthTimeoutMs);
       try {
         const status = await current.probe(deadline.signal);
-        return { status: status === 200 ? 'up' : 'down', detail: `WSDL: HTTP ${status}`, latencyMs: latencyMs() };
+        return policy.withCircuit({ status: status === 200 ? 'up' : 'down', detail: `WSDL: HTTP ${status}`, latencyMs: latencyMs() });
       } catch (error) {
         const detail = deadline.timedOut ? `no answer within ${config.healthTimeoutMs} ms` : describeTransportFailure(error);
-        return { status: 'down', detail, latencyMs: latencyMs() };
+        return policy.withCircuit({ status: 'down', detail, latencyMs: latencyMs() });
       } finally {
         deadline.dispose();
       }
@@ -127,7 +137,7 @@ export function soapSource(config: SoapSourceConfig): SoapSource {
       const current = client;
       state = 'stopped';
       client = undefined;
-      semaphore.rejectWaiting(new Error(`${label} was stopped`));
+      policy.rejectWaiting(new Error(`${label} was stopped`));
       await current?.close();
     },
 
@@ -139,13 +149,20 @@ export function soapSource(config: SoapSourceConfig): SoapSource {
       if (!operation) {
         throw new Error(`${label} has no operation "${operationName}" in its WSDL (it has: ${[...service.operations.keys()].join(', ')})`);
       }
-      const envelope = buildEnvelope(protocol, operation, params);
+      const protocol = SOAP_PROTOCOLS[service.soapVersion];
+      const body = buildRequestBody(operation, params);
       const requestId = getRequestScope()?.requestId;
       const headers = { ...config.headers, ...protocol.requestHeaders(operation.soapAction), ...(requestId ? { [REQUEST_ID_HEADER]: requestId } : {}) };
-      return run(operationName, async (signal) => {
-        const response = await current.post(envelope, headers, signal);
-        return { status: response.status, value: readResponse<T>(config.name, protocol, operation, response, options?.arrays) };
-      });
+      return run(
+        operationName,
+        async (signal) => {
+          // The WS-Security header is built per attempt: a fresh nonce and Created every time.
+          const envelope = wrapEnvelope(protocol, body, securityHeader?.());
+          const response = await current.post(envelope, headers, signal);
+          return { status: response.status, value: readResponse<T>(config.name, protocol, operation, response, options?.arrays) };
+        },
+        { idempotent: idempotent.has(operationName) },
+      );
     },
 
     describe() {

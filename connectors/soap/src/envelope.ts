@@ -21,23 +21,39 @@ export function escapeXml(text: string): string {
 }
 
 /**
- * @internal The whole request document.
+ * @internal The whole request document; `header` is serialised header blocks (e.g. `wsse:Security`),
+ * which may use the `soap` prefix of the envelope namespace.
  * @throws BadRequestError for a value XML cannot carry; `Error` for a bad element name or value type.
  */
-export function buildEnvelope(protocol: SoapProtocol, operation: SoapOperation, params: Readonly<Record<string, unknown>>): string {
+export function buildEnvelope(protocol: SoapProtocol, operation: SoapOperation, params: Readonly<Record<string, unknown>>, header = ''): string {
+  return wrapEnvelope(protocol, buildRequestBody(operation, params), header);
+}
+
+/**
+ * @internal The request element with its parameters (the content of `soap:Body`). Built once per
+ * call; {@link wrapEnvelope} adds the per-attempt header.
+ * @throws BadRequestError for a value XML cannot carry; `Error` for a bad element name or value type.
+ */
+export function buildRequestBody(operation: SoapOperation, params: Readonly<Record<string, unknown>>): string {
   const { namespace, local } = operation.requestElement;
   const ns = namespace ? escapeXml(namespace) : undefined;
   // Qualified parameters inherit a default namespace; unqualified ones must have none, so the wrapper uses a prefix.
   const open = !ns ? `<${local}>` : operation.qualifiedParameters ? `<${local} xmlns="${ns}">` : `<m:${local} xmlns:m="${ns}">`;
   const close = !ns || operation.qualifiedParameters ? `</${local}>` : `</m:${local}>`;
-  const parts: string[] = [
-    '<?xml version="1.0" encoding="utf-8"?>',
-    `<soap:Envelope xmlns:soap="${protocol.envelopeNamespace}" xmlns:xsi="${XSI}"><soap:Body>`,
-    open,
-  ];
+  const parts: string[] = [open];
   appendChildren(parts, params, operation.name);
-  parts.push(close, '</soap:Body></soap:Envelope>');
+  parts.push(close);
   return parts.join('');
+}
+
+/** @internal Wraps a request body (and header blocks, if any) in the envelope of `protocol`. */
+export function wrapEnvelope(protocol: SoapProtocol, body: string, header = ''): string {
+  return (
+    '<?xml version="1.0" encoding="utf-8"?>' +
+    `<soap:Envelope xmlns:soap="${protocol.envelopeNamespace}" xmlns:xsi="${XSI}">` +
+    (header ? `<soap:Header>${header}</soap:Header>` : '') +
+    `<soap:Body>${body}</soap:Body></soap:Envelope>`
+  );
 }
 
 function appendChildren(parts: string[], params: Readonly<Record<string, unknown>>, path: string): void {

@@ -5,7 +5,8 @@
  *
  * In SOAP the meaning is in the Fault: a `Client` fault is the caller's
  * mistake (`BadRequestError`), a `Server` fault the legacy system's
- * (`BadGatewayError`). An HTTP error without a Fault (a proxy's 502 page, a
+ * (`BadGatewayError`), and so is a WS-Security fault (`wsse:FailedAuthentication`:
+ * the gateway's credentials are wrong). An HTTP error without a Fault (a proxy's 502 page, a
  * wrong endpoint's 404, 401 for our credentials) is an integration problem,
  * never the client's, so it is a `BadGatewayError` whatever the status.
  *
@@ -28,14 +29,18 @@ export function mapFault(source: string, fault: SoapFault, status: number, targe
       return new BadRequestError(`${system} rejected the request (SOAP client fault)`, options);
     case 'server':
       return new BadGatewayError(`${system} failed (SOAP server fault)`, options);
+    case 'security':
+      // Our WS-Security header (credentials, nonce, timestamp) was refused: an integration problem, not the client's.
+      return new BadGatewayError(`${system} refused the gateway's WS-Security credentials (SOAP fault)`, options);
     default:
       return new BadGatewayError(`${system} answered with a SOAP fault`, options);
   }
 }
 
 /** @internal Maps an HTTP answer that is not a 200 and holds no readable Fault. */
-export function mapHttpStatus(source: string, status: number, cause: Error): GovgraphError {
-  const options = { cause, details: { source, status } };
+export function mapHttpStatus(source: string, status: number, cause: Error, retryAfterMs?: number): GovgraphError {
+  // `retryAfterMs`: the wait a 429's or 503's `Retry-After` asks for; retries of idempotent operations honour it.
+  const options = { cause, details: { source, status, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) } };
   const system = `legacy system "${source}"`;
   if (status === 401 || status === 403) return new BadGatewayError(`${system} refused the gateway's credentials (HTTP ${status})`, options);
   if (status === 429) return new BadGatewayError(`${system} is throttling calls (HTTP 429)`, options);

@@ -3,7 +3,7 @@
  * `<OperationResponse>` element, or the taxonomy error of a Fault, of an
  * HTTP error, or of an answer that cannot be read.
  */
-import { createUpstreamDataError, decodeText } from '@govgraph/sdk';
+import { createUpstreamDataError, decodeText, parseRetryAfter } from '@govgraph/sdk';
 import type { RawResponse } from './client';
 import { xmlCharset } from './xml-charset';
 import { mapFault, mapHttpStatus } from './mapping';
@@ -31,12 +31,14 @@ export function readResponse<T>(
   } catch (error) {
     const cause = new Error(`${response.target} answered HTTP ${status} that cannot be read: ${reasonOf(error)}; body: ${excerpt(text)}`, { cause: error });
     // Without a readable envelope, an HTTP error (a proxy's HTML page) is still an HTTP error.
-    if (status !== 200) throw mapHttpStatus(source, status, cause);
+    if (status !== 200) throw mapHttpStatus(source, status, cause, retryAfterMsOf(response));
     throw createUpstreamDataError(source, error instanceof UnsafeXmlError ? 'a document type declaration, which is refused' : 'XML that cannot be read', status, cause);
   }
 
   if (content.fault) throw mapFault(source, content.fault, status, response.target);
-  if (status !== 200) throw mapHttpStatus(source, status, new Error(`${response.target} answered HTTP ${status} without a Fault: ${excerpt(text)}`));
+  if (status !== 200) {
+    throw mapHttpStatus(source, status, new Error(`${response.target} answered HTTP ${status} without a Fault: ${excerpt(text)}`), retryAfterMsOf(response));
+  }
 
   const result = content.body[operation.responseElement];
   if (result === undefined) {
@@ -44,6 +46,10 @@ export function readResponse<T>(
     throw createUpstreamDataError(source, 'an unexpected SOAP body', status, new Error(`${response.target}: expected <${operation.responseElement}> in the Body, found ${found}`));
   }
   return (result === '' ? {} : result) as T;
+}
+
+function retryAfterMsOf(response: RawResponse): number | undefined {
+  return response.status === 429 || response.status === 503 ? parseRetryAfter(response.retryAfter) : undefined;
 }
 
 function reasonOf(error: unknown): string {

@@ -1,6 +1,8 @@
 /**
  * Reads what a SOAP source needs from a WSDL 1.1 document: the target
- * namespace, the operations of the binding for our SOAP version with their
+ * namespace, the operations of the binding for our SOAP version (`soap:` or
+ * `soap12:` binding; with several candidate versions, the first one the WSDL
+ * offers) with their
  * `soapAction` and style, the request wrapper element (and whether its
  * children are namespace-qualified, from the schema's `elementFormDefault`),
  * the response element, and the service's `soap:address`.
@@ -9,6 +11,7 @@
  * Not read: `wsdl:import`, external schemas (their children default to
  * unqualified, as XSD says), SOAP headers.
  */
+import type { SoapVersion } from './config';
 import type { SoapProtocol } from './soap-version';
 import { parseSafeXml } from './parse-safe-xml';
 import { documentElement, WSDL_PARSE_OPTIONS, type QualifiedName, type XmlElement } from './xml-element';
@@ -29,6 +32,8 @@ export interface SoapOperation {
 
 /** What `start()` learned from the WSDL. */
 export interface SoapServiceDescription {
+  /** The SOAP version of the binding read (with `soapVersion: 'auto'`, the one chosen). */
+  readonly soapVersion: SoapVersion;
   readonly targetNamespace: string;
   /** The service's `soap:address` location, if the WSDL has one (calls go to the configured `endpoint`). */
   readonly address: string | undefined;
@@ -58,10 +63,12 @@ interface PortTypeOperation {
 }
 
 /**
- * @internal Reads `text` for `protocol`'s binding.
+ * @internal Reads `text` for the binding of `protocols` (one, or candidates in order of preference:
+ * the first version the WSDL has a binding for is used).
  * @throws UnsafeXmlError, MalformedXmlError, WsdlError
  */
-export function readWsdl(text: string, protocol: SoapProtocol): SoapServiceDescription {
+export function readWsdl(text: string, protocols: SoapProtocol | readonly SoapProtocol[]): SoapServiceDescription {
+  const candidates: readonly SoapProtocol[] = Array.isArray(protocols) ? protocols : [protocols as SoapProtocol];
   const root = documentElement(parseSafeXml(text, WSDL_PARSE_OPTIONS));
   if (!root || root.namespace !== WSDL || root.local !== 'definitions') throw new WsdlError('the root element is not a WSDL 1.1 <definitions>');
   const targetNamespace = root.attribute('targetNamespace');
@@ -95,8 +102,12 @@ export function readWsdl(text: string, protocol: SoapProtocol): SoapServiceDescr
     portTypes.set(portType.attribute('name') ?? '', operations);
   }
 
-  const bindings = root.children(WSDL, 'binding').filter((binding) => binding.children(protocol.bindingNamespace, 'binding').length > 0);
-  if (bindings.length === 0) throw new WsdlError(`no SOAP ${protocol.version} binding`);
+  const allBindings = root.children(WSDL, 'binding');
+  const ofVersion = (candidate: SoapProtocol): XmlElement[] =>
+    allBindings.filter((binding) => binding.children(candidate.bindingNamespace, 'binding').length > 0);
+  const protocol = candidates.find((candidate) => ofVersion(candidate).length > 0);
+  if (!protocol) throw new WsdlError(`no SOAP ${candidates.map((candidate) => candidate.version).join(' or ')} binding`);
+  const bindings = ofVersion(protocol);
 
   // The first service port whose binding is one of ours gives the address (and picks the binding).
   let chosen = bindings[0] as XmlElement;
@@ -155,5 +166,5 @@ export function readWsdl(text: string, protocol: SoapProtocol): SoapServiceDescr
     }
   }
   if (operations.size === 0) throw new WsdlError('the binding has no operations');
-  return { targetNamespace, address, operations };
+  return { soapVersion: protocol.version, targetNamespace, address, operations };
 }

@@ -3,7 +3,7 @@
  * Department resolvers call operations by name with plain objects; they never
  * see envelopes, namespaces, undici or the legacy system's faultstrings.
  */
-import type { Source } from '@govgraph/sdk';
+import type { CapabilityManifest, Source } from '@govgraph/sdk';
 import type { SoapServiceDescription } from './read-wsdl';
 
 /** Options of one call. */
@@ -28,6 +28,8 @@ export interface SourceStats {
 /** A SOAP legacy system. Create with `soapSource(parseSoapSourceConfig(input))`. */
 export interface SoapSource extends Source {
   readonly kind: 'soap';
+  /** The legacy system's capability manifest, defaults applied (`config.capabilities`, or the defaults and shortcut options). */
+  readonly capabilities: CapabilityManifest;
   /**
    * Calls `operation` (as named in the WSDL) with `params` and resolves with the content of its
    * response element as plain objects: prefixes removed, every value a string (convert numbers

@@ -2,12 +2,12 @@
  * The seam between the source and a database driver. `sqlSource` speaks
  * only this interface; each dialect in `dialects/` is the only code that
  * imports its driver and renders the statement language (`$n`, `in ($keys)`)
- * in its own placeholder syntax. Adding MySQL/MariaDB is one more file there
- * and one more case below.
+ * in its own placeholder syntax.
  */
 import type { Logger } from '@govgraph/sdk';
 import type { SqlDialect, SqlSourceConfig } from './config';
 import type { ParsedStatement } from './statement';
+import { createMysqlClient } from './dialects/mysql-client';
 import { createPostgresClient } from './dialects/postgres-client';
 import { createSqliteClient } from './dialects/sqlite-client';
 
@@ -50,5 +50,7 @@ export function createSqlClient(config: SqlSourceConfig, logger: Logger): SqlCli
       return createSqliteClient(config, logger);
     case 'postgres':
       return createPostgresClient(config, logger);
+    case 'mysql':
+      return createMysqlClient(config, logger);
   }
 }

@@ -1,16 +1,25 @@
 /**
  * Configuration of a SQL source. One URL picks the dialect: SQLite for an
  * embedded file (`file:/abs/path.db`) or `sqlite::memory:`, PostgreSQL for
- * `postgresql://…`. The parsed config is a discriminated union on `dialect`
- * so that a later MySQL/MariaDB variant is one more member.
+ * `postgresql://…`, MySQL/MariaDB for `mysql://…` or `mariadb://…`. The
+ * parsed config is a discriminated union on `dialect`.
  */
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { booleanOption, integerOption, parseConfig } from '@govgraph/sdk';
+import {
+  booleanOption,
+  capabilityManifestInputSchema,
+  findCapabilityConflicts,
+  integerOption,
+  parseConfig,
+  resolveCapabilities,
+  type CapabilityManifest,
+  type ParsedCapabilityInput,
+} from '@govgraph/sdk';
 import { redactUrl } from './redact-url';
 
 /** The SQL dialects this connector speaks. */
-export type SqlDialect = 'sqlite' | 'postgres';
+export type SqlDialect = 'sqlite' | 'postgres' | 'mysql';
 
 /** The URL of an in-memory SQLite database (tests, demos). */
 export const SQLITE_MEMORY_URL = 'sqlite::memory:';
@@ -30,6 +39,8 @@ interface SqlSourceConfigBase {
   /**
    * How long one statement may take. PostgreSQL enforces it on the server
    * (`statement_timeout`) and the client; SQLite uses it as its busy timeout.
+   * It also bounds the wait for a slot and between retries. A shortcut for
+   * `capabilities.timeoutMs` (giving both with different values is an error).
    * @default 5000
    */
   readonly timeoutMs: number;
@@ -39,6 +50,13 @@ interface SqlSourceConfigBase {
    * @default 500
    */
   readonly maxKeysPerStatement: number;
+  /**
+   * The capability manifest of the database (concurrency cap and queue, retries of SELECTs and of the
+   * statements named in `idempotentOperations`, circuit breaker, rate limit, batch size; see the SDK README's
+   * "Resilience"), when configured. The effective manifest is `source.capabilities`.
+   * @default undefined (the manifest's defaults)
+   */
+  readonly capabilities?: CapabilityManifest | undefined;
 }
 
 /** A SQLite database file (better-sqlite3), or an in-memory one. */
@@ -60,8 +78,18 @@ export interface PostgresSourceConfig extends SqlSourceConfigBase {
   readonly schema: string | undefined;
 }
 
+/** A MySQL or MariaDB database, reached through a `mysql2` pool. */
+export interface MysqlSourceConfig extends SqlSourceConfigBase {
+  readonly dialect: 'mysql';
+  /**
+   * Size of the connection pool.
+   * @default 10
+   */
+  readonly maxConnections: number;
+}
+
 /** A parsed, frozen SQL source config. Build it with {@link parseSqlSourceConfig}. */
-export type SqlSourceConfig = SqliteSourceConfig | PostgresSourceConfig;
+export type SqlSourceConfig = SqliteSourceConfig | PostgresSourceConfig | MysqlSourceConfig;
 
 /** Narrows a config to SQLite. */
 export function isSqliteSourceConfig(config: SqlSourceConfig): config is SqliteSourceConfig {
@@ -73,7 +101,12 @@ export function isPostgresSourceConfig(config: SqlSourceConfig): config is Postg
   return config.dialect === 'postgres';
 }
 
-const URL_HELP = 'must be file:/absolute/path.db, sqlite::memory: or postgresql://user@host:port/database';
+/** Narrows a config to MySQL/MariaDB. */
+export function isMysqlSourceConfig(config: SqlSourceConfig): config is MysqlSourceConfig {
+  return config.dialect === 'mysql';
+}
+
+const URL_HELP = 'must be file:/absolute/path.db, sqlite::memory:, postgresql://user@host:port/database or mysql://user@host:port/database';
 const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const SCHEMA_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*(,[A-Za-z_][A-Za-z0-9_]*)*$/;
 
@@ -82,10 +115,11 @@ const inputSchema = z
     name: z.string().regex(NAME_PATTERN, 'must be 1–64 letters, digits, ".", "_" or "-"'),
     url: z.string().refine((url) => dialectOf(url) !== undefined, URL_HELP),
     readonly: booleanOption().optional(),
-    timeoutMs: integerOption(1, 600_000).default(5000),
+    timeoutMs: integerOption(1, 600_000).optional(),
     maxKeysPerStatement: integerOption(1, 10_000).default(500),
     maxConnections: integerOption(1, 1000).optional(),
     schema: z.string().regex(SCHEMA_PATTERN, 'must be a comma-separated list of plain identifiers').optional(),
+    capabilities: capabilityManifestInputSchema.optional(),
   })
   .superRefine(
     (input, ctx) => {
@@ -100,12 +134,29 @@ const inputSchema = z
           ctx.addIssue({ code: 'custom', path: ['readonly'], input: true, message: 'an in-memory SQLite database cannot be read-only' });
         }
       }
+      const capabilities = input.capabilities as ParsedCapabilityInput | undefined;
+      if (typeof capabilities === 'object' && capabilities !== null) {
+        const timeoutMs = typeof input.timeoutMs === 'number' ? input.timeoutMs : undefined;
+        for (const { path, message, value } of findCapabilityConflicts(capabilities, { timeoutMs })) {
+          ctx.addIssue({ code: 'custom', path, input: value, message });
+        }
+      }
+      if (dialect === 'mysql' && input.schema !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['schema'], input: input.schema, message: 'applies to PostgreSQL only (name the MySQL database in the URL)' });
+      }
     },
     // Run even when other options are invalid, so every problem is reported at once.
     { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
   )
   .transform((input): SqlSourceConfig => {
-    const common = { name: input.name, url: input.url, timeoutMs: input.timeoutMs, maxKeysPerStatement: input.maxKeysPerStatement };
+    const manifest = resolveCapabilities(input.capabilities, { timeoutMs: input.timeoutMs });
+    const common = {
+      name: input.name,
+      url: input.url,
+      timeoutMs: manifest.timeoutMs,
+      maxKeysPerStatement: input.maxKeysPerStatement,
+      ...(input.capabilities ? { capabilities: manifest } : {}),
+    };
     if (dialectOf(input.url) === 'sqlite') {
       const memory = input.url === SQLITE_MEMORY_URL;
       return {
@@ -114,6 +165,9 @@ const inputSchema = z
         readonly: input.readonly ?? !memory,
         filename: memory ? ':memory:' : fileURLToPath(new URL(input.url)),
       };
+    }
+    if (dialectOf(input.url) === 'mysql') {
+      return { ...common, dialect: 'mysql', readonly: input.readonly ?? true, maxConnections: input.maxConnections ?? 10 };
     }
     return {
       ...common,
@@ -151,6 +205,10 @@ function dialectOf(url: string): SqlDialect | undefined {
   if (parsed.protocol === 'postgresql:' || parsed.protocol === 'postgres:') {
     const host = parsed.hostname !== '' || parsed.searchParams.has('host');
     return host && parsed.pathname.length > 1 ? 'postgres' : undefined;
+  }
+  if (parsed.protocol === 'mysql:' || parsed.protocol === 'mariadb:') {
+    const database = parsed.pathname.slice(1);
+    return parsed.hostname !== '' && database !== '' && !database.includes('/') ? 'mysql' : undefined;
   }
   return undefined;
 }

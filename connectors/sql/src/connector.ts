@@ -8,9 +8,13 @@
 import {
   BadGatewayError,
   UpstreamTimeoutError,
+  createCallDeadline,
+  createResiliencePolicy,
   createSilentLogger,
   getRequestScope,
   isGovgraphError,
+  resolveCapabilities,
+  type CapabilityManifest,
   type HealthReport,
   type Logger,
   type Source,
@@ -19,7 +23,9 @@ import {
 import type { SqlDialect, SqlSourceConfig } from './config';
 import { createSqlClient, type SqlClient, type SqlKey } from './client';
 import type { SqlFailure } from './mapping';
+import { isIdempotentStatement } from './sql-idempotency';
 import { parseStatement, type ParsedStatement } from './statement';
+import { keysetPageOf, planKeysetQuery, type SqlKeysetPage, type SqlKeysetQuery } from './keyset';
 
 /**
  * The health probe's own limit, so `/readyz` answers quickly even when
@@ -54,6 +60,8 @@ export interface SqlSourceStats {
 export interface SqlSource extends Source {
   readonly kind: 'sql';
   readonly dialect: SqlDialect;
+  /** The database's capability manifest, defaults applied (`config.capabilities`, or the defaults and `timeoutMs`). */
+  readonly capabilities: CapabilityManifest;
   /**
    * Runs one statement with `$1 … $n` placeholders bound to `params` and
    * returns its rows as the driver gives them (not validated: map them in the
@@ -75,6 +83,14 @@ export interface SqlSource extends Source {
     keys: readonly SqlKey[],
     options?: SqlQueryByKeysOptions,
   ): Promise<Row[]>;
+  /**
+   * One page of a keyset-paginated listing (see `keyset.ts`): `text` is a
+   * `select … from … where …` without `order by`/`limit`; rows come ordered
+   * by `keys`, at most `limit` of them, and `nextCursor` (or `null` on the
+   * last page) is passed back as `after` for the next page. A malformed or
+   * foreign cursor, or a limit outside 1–1000, is a `BadRequestError`.
+   */
+  queryKeyset<Row = Record<string, unknown>>(query: SqlKeysetQuery): Promise<SqlKeysetPage<Row>>;
   /** Counters since start. */
   stats(): SqlSourceStats;
 }
@@ -82,6 +98,9 @@ export interface SqlSource extends Source {
 /** Creates a SQL source from a parsed config. Nothing is opened until `start()`. */
 export function sqlSource(config: SqlSourceConfig): SqlSource {
   const counters = { queries: 0, failures: 0, timeouts: 0 };
+  const capabilities = config.capabilities ?? resolveCapabilities(undefined, { timeoutMs: config.timeoutMs });
+  const policy = createResiliencePolicy({ source: config.name, capabilities });
+  const quotedName = JSON.stringify(config.name);
   let state: 'new' | 'started' | 'stopped' = 'new';
   let client: SqlClient | undefined;
   let logger: Logger = createSilentLogger();
@@ -101,11 +120,28 @@ export function sqlSource(config: SqlSourceConfig): SqlSource {
     operation: string,
   ): Promise<unknown[]> {
     const rendered = active.render(statement, params, keys);
-    const requestId = getRequestScope()?.requestId;
+    const scope = getRequestScope();
+    const requestId = scope?.requestId;
     const started = performance.now();
+    // The deadline bounds waiting (for a slot, a token, a backoff); each statement is bounded by the database's own timeout.
+    const deadline = createCallDeadline(capabilities.timeoutMs, scope?.signal);
+    const settle = (error: unknown): unknown => {
+      if (isGovgraphError(error) || !deadline.signal.aborted) return error;
+      if (!deadline.timedOut) return deadline.callerReason ?? error;
+      return new UpstreamTimeoutError(`SQL source ${quotedName} did not answer within ${capabilities.timeoutMs} ms`, { cause: error, details: { source: config.name } });
+    };
     counters.queries += 1;
     try {
-      const rows = await active.execute(rendered);
+      const rows = await policy.execute(
+        {
+          operation,
+          idempotent: isIdempotentStatement(statement, operation, { readonly: config.readonly, capabilities }),
+          signal: deadline.signal,
+          expiresAt: deadline.expiresAt,
+          settle,
+        },
+        () => active.execute(rendered),
+      );
       const durationMs = Math.round(performance.now() - started);
       logger.debug({ source: config.name, operation, rows: rows.length, durationMs, requestId }, 'sql statement');
       return rows;
@@ -127,6 +163,8 @@ export function sqlSource(config: SqlSourceConfig): SqlSource {
         'sql statement failed',
       );
       throw error;
+    } finally {
+      deadline.dispose();
     }
   }
 
@@ -134,10 +172,13 @@ export function sqlSource(config: SqlSourceConfig): SqlSource {
     kind: 'sql',
     name: config.name,
     dialect: config.dialect,
+    capabilities,
+    circuit: policy.circuit,
 
     async start(ctx: SourceStartContext) {
       if (state !== 'new') throw new Error(`SQL source ${JSON.stringify(config.name)} was already started`);
       logger = ctx.logger;
+      policy.useMetrics(ctx.metrics);
       const created = createSqlClient(config, logger);
       await created.open();
       client = created;
@@ -146,7 +187,7 @@ export function sqlSource(config: SqlSourceConfig): SqlSource {
     },
 
     async query<Row>(text: string, params: readonly unknown[] = [], options: SqlQueryOptions = {}): Promise<Row[]> {
-      const statement = parseStatement(text);
+      const statement = parseStatement(text, config.dialect);
       if (statement.keyLists > 0) throw new TypeError('query: use queryByKeys for a statement with in ($keys)');
       assertParams(statement, params, 'query');
       const rows = await send(activeClient(), statement, params, undefined, options.operation ?? 'query');
@@ -154,7 +195,7 @@ export function sqlSource(config: SqlSourceConfig): SqlSource {
     },
 
     async queryByKeys<Row>(text: string, keys: readonly SqlKey[], options: SqlQueryByKeysOptions = {}): Promise<Row[]> {
-      const statement = parseStatement(text);
+      const statement = parseStatement(text, config.dialect);
       if (statement.keyLists !== 1) throw new TypeError('queryByKeys: the statement must contain "in ($keys)" exactly once');
       const params = options.params ?? [];
       assertParams(statement, params, 'queryByKeys');
@@ -170,6 +211,14 @@ export function sqlSource(config: SqlSourceConfig): SqlSource {
       return rows as Row[];
     },
 
+    async queryKeyset<Row>(query: SqlKeysetQuery): Promise<SqlKeysetPage<Row>> {
+      const plan = planKeysetQuery(query, parseStatement(query.text, config.dialect), config.dialect);
+      const statement = parseStatement(plan.text, config.dialect);
+      assertParams(statement, plan.params, 'queryKeyset');
+      const rows = await send(activeClient(), statement, plan.params, undefined, query.operation ?? 'queryKeyset');
+      return keysetPageOf<Row>(plan, rows, config.name);
+    },
+
     stats() {
       return Object.freeze({ ...counters });
     },
@@ -179,10 +228,10 @@ export function sqlSource(config: SqlSourceConfig): SqlSource {
       const started = performance.now();
       try {
         await client.ping(Math.min(config.timeoutMs, HEALTH_TIMEOUT_MS));
-        return { status: 'up', latencyMs: Math.round(performance.now() - started) };
+        return policy.withCircuit({ status: 'up', latencyMs: Math.round(performance.now() - started) });
       } catch (error) {
         const detail = isGovgraphError(error) ? error.message : 'health check failed';
-        return { status: 'down', detail, latencyMs: Math.round(performance.now() - started) };
+        return policy.withCircuit({ status: 'down', detail, latencyMs: Math.round(performance.now() - started) });
       }
     },
 
@@ -191,6 +240,7 @@ export function sqlSource(config: SqlSourceConfig): SqlSource {
       state = 'stopped';
       const open = client;
       client = undefined;
+      policy.rejectWaiting(new BadGatewayError(`SQL source ${quotedName} is stopped`, { details: { source: config.name } }));
       await open?.close();
     },
   };

@@ -30,6 +30,7 @@ export const SQL_SOURCE_ERROR_CODES: readonly SdkErrorCode[] = [
   'CONN_UPSTREAM_INVALID_RESPONSE',
   'SDK_CONFLICT',
   'SDK_NOT_SUPPORTED',
+  'BAD_USER_INPUT',
 ];
 
 /** What was being done when a driver failed. @internal */
@@ -108,6 +109,55 @@ function postgresKind(error: unknown, code: string | undefined): FailureKind {
   const message = error instanceof Error ? error.message : '';
   if (/timeout exceeded when trying to connect|connection timeout/i.test(message)) return 'timeout';
   return 'unavailable';
+}
+
+/** MySQL/MariaDB server error numbers that need a decision of their own (the SQLSTATE class decides the rest). */
+const MYSQL_UNAVAILABLE = new Set([
+  1044, // ER_DBACCESS_DENIED_ERROR (SQLSTATE 42000)
+  1045, // ER_ACCESS_DENIED_ERROR
+  1049, // ER_BAD_DB_ERROR (SQLSTATE 42000)
+  1040, // ER_CON_COUNT_ERROR
+  1053, // ER_SERVER_SHUTDOWN
+  1698, // ER_ACCESS_DENIED_NO_PASSWORD_ERROR
+]);
+const MYSQL_TIMEOUT = new Set([
+  1969, // MariaDB ER_STATEMENT_TIMEOUT: max_statement_time exceeded
+  3024, // MySQL ER_QUERY_TIMEOUT: MAX_EXECUTION_TIME exceeded
+  1317, // ER_QUERY_INTERRUPTED
+  1205, // ER_LOCK_WAIT_TIMEOUT
+]);
+const MYSQL_READONLY = new Set([
+  1792, // ER_CANT_EXECUTE_IN_READ_ONLY_TRANSACTION (SQLSTATE 25006)
+  1290, // ER_OPTION_PREVENTS_STATEMENT: the server runs --read-only
+  1836, // ER_READ_ONLY_MODE
+]);
+
+/**
+ * Maps an error thrown by `mysql2`: a server error (`errno` and `sqlState`)
+ * or a network error (`ECONNREFUSED`, `PROTOCOL_CONNECTION_LOST`, …). @internal
+ */
+export function mapMysqlError(error: unknown, context: SqlFailureContext): GovgraphError {
+  const details = (error ?? {}) as { code?: unknown; errno?: unknown; sqlState?: unknown };
+  const errno = typeof details.errno === 'number' ? details.errno : undefined;
+  const sqlState = typeof details.sqlState === 'string' ? details.sqlState : undefined;
+  // MariaDB-only errors have no name in mysql2 (code undefined): the number is the code then.
+  const code = errorCode(error) ?? (errno !== undefined && sqlState !== undefined ? String(errno) : undefined);
+  return createError(mysqlKind(errno, sqlState, code, context), context, error, code);
+}
+
+function mysqlKind(errno: number | undefined, sqlState: string | undefined, code: string | undefined, context: SqlFailureContext): FailureKind {
+  if (errno !== undefined && sqlState !== undefined) {
+    if (MYSQL_TIMEOUT.has(errno)) return 'timeout';
+    if (MYSQL_UNAVAILABLE.has(errno) || context.connecting) return 'unavailable';
+    if (MYSQL_READONLY.has(errno) || sqlState === '25006') return 'readonly';
+    const sqlClass = sqlState.slice(0, 2);
+    if (sqlClass === '23') return 'conflict'; // ER_DUP_ENTRY, foreign keys, not null
+    if (sqlClass === '22') return 'value';
+    if (['42', '0A', '21', '3D', '3F', '44'].includes(sqlClass)) return 'invalid'; // ER_PARSE_ERROR, ER_NO_SUCH_TABLE, ER_BAD_FIELD_ERROR, …
+    return 'unavailable'; // 08 connection, 28 login, 40 deadlock, HY000 server trouble, …
+  }
+  if (code === 'ETIMEDOUT' || code === 'PROTOCOL_SEQUENCE_TIMEOUT') return 'timeout';
+  return 'unavailable'; // ECONNREFUSED, ENOTFOUND, PROTOCOL_CONNECTION_LOST, …
 }
 
 /** The error for a statement the client gave up on (the server did not answer in time). @internal */

@@ -9,6 +9,9 @@
  * dialect renders the parts in its own placeholder syntax (see `dialects/`).
  */
 
+/** Lexical rules of a statement: MySQL/MariaDB differ from PostgreSQL and SQLite (see {@link parseStatement}). */
+export type StatementDialect = 'sqlite' | 'postgres' | 'mysql';
+
 /** One piece of a statement. */
 export type StatementPart =
   | { readonly kind: 'sql'; readonly text: string }
@@ -31,21 +34,39 @@ export interface ParsedStatement {
    * (which this connector refuses), an operator in PostgreSQL (jsonb `?`).
    */
   readonly questionMark: boolean;
+  /**
+   * The statement's top level: the text with every literal, quoted name,
+   * comment, placeholder and parenthesised part blanked (the parentheses
+   * stay). Lets callers look for clauses such as `order by` of the statement
+   * itself, not of a subquery, a window or a string.
+   */
+  readonly outline: string;
 }
 
 /**
  * Splits `text` into SQL and placeholders. Throws a `TypeError` (a
  * programming mistake, not a request error) for `$keys` outside
  * `in ($keys)`, for `$0` or for a gap in `$1 … $n`.
+ *
+ * `dialect` picks the lexical rules: MySQL/MariaDB strings take backslash
+ * escapes (in `'…'` and `"…"`), `#` starts a line comment, and there are no
+ * dollar-quoted bodies; the other dialects follow PostgreSQL (and SQLite,
+ * which agrees with it on everything the scanner looks at).
  * @internal
  */
-export function parseStatement(text: string): ParsedStatement {
+export function parseStatement(text: string, dialect: StatementDialect = 'postgres'): ParsedStatement {
+  const mysql = dialect === 'mysql';
   const parts: StatementPart[] = [];
   const used = new Set<number>();
   let keyLists = 0;
   let questionMark = false;
   let sql = '';
+  let outline = '';
+  let depth = 0;
   let i = 0;
+  const blank = (from: number, to: number): void => {
+    outline += ' '.repeat(Math.max(0, to - from));
+  };
   const flush = (): void => {
     if (sql) parts.push({ kind: 'sql', text: sql });
     sql = '';
@@ -55,25 +76,31 @@ export function parseStatement(text: string): ParsedStatement {
     const c = text[i]!;
     const next = text[i + 1];
     if (c === "'") {
-      const end = endOfQuoted(text, i, "'", isEscapeString(text, i));
+      const end = endOfQuoted(text, i, "'", mysql || isEscapeString(text, i));
       sql += text.slice(i, end);
+      blank(i, end);
       i = end;
     } else if (c === '"' || c === '`') {
-      const end = endOfQuoted(text, i, c, false);
+      const end = endOfQuoted(text, i, c, mysql && c === '"');
       sql += text.slice(i, end);
+      blank(i, end);
       i = end;
-    } else if (c === '-' && next === '-') {
+    } else if ((c === '-' && next === '-' && (!mysql || /^\s?$/.test(text[i + 2] ?? ''))) || (mysql && c === '#')) {
+      // MySQL needs a space after "--" (1--1 is arithmetic there).
       const end = text.indexOf('\n', i);
       const stop = end === -1 ? text.length : end;
       sql += text.slice(i, stop);
+      blank(i, stop);
       i = stop;
     } else if (c === '/' && next === '*') {
-      const end = endOfBlockComment(text, i);
+      const end = endOfBlockComment(text, i, !mysql);
       sql += text.slice(i, end);
+      blank(i, end);
       i = end;
     } else if (c === '?') {
       questionMark = true;
       sql += c;
+      outline += depth === 0 ? c : ' ';
       i += 1;
     } else if (c === '$' && !isIdentifierChar(text[i - 1])) {
       const rest = text.slice(i);
@@ -86,11 +113,13 @@ export function parseStatement(text: string): ParsedStatement {
         flush();
         parts.push({ kind: 'param', index });
         used.add(index);
+        blank(i, i + number[0].length);
         i += number[0].length;
-      } else if (dollarQuote) {
+      } else if (dollarQuote && !mysql) {
         const close = text.indexOf(dollarQuote[0], i + dollarQuote[0].length);
         const end = close === -1 ? text.length : close + dollarQuote[0].length;
         sql += text.slice(i, end);
+        blank(i, end);
         i = end;
       } else if (keys) {
         const opening = /\bin\s*\(\s*$/i.exec(sql);
@@ -100,13 +129,21 @@ export function parseStatement(text: string): ParsedStatement {
         flush();
         parts.push({ kind: 'keys' });
         keyLists += 1;
+        // The list's "(" was counted on the way in; its ")" is consumed here.
+        depth -= 1;
+        blank(i, i + keys[0].length + closing[0].length - 1);
+        outline += depth === 0 ? ')' : ' ';
         i += keys[0].length + closing[0].length;
       } else {
         sql += c;
+        outline += depth === 0 ? c : ' ';
         i += 1;
       }
     } else {
       sql += c;
+      if (c === ')') depth = Math.max(0, depth - 1);
+      outline += depth === 0 ? c : ' ';
+      if (c === '(') depth += 1;
       i += 1;
     }
   }
@@ -116,7 +153,7 @@ export function parseStatement(text: string): ParsedStatement {
   for (let n = 1; n <= paramCount; n += 1) {
     if (!used.has(n)) throw new TypeError(`SQL placeholders must be numbered without gaps: $${n} is missing`);
   }
-  return { text, parts, paramCount, keyLists, questionMark };
+  return { text, parts, paramCount, keyLists, questionMark, outline };
 }
 
 function isIdentifierChar(c: string | undefined): boolean {
@@ -146,12 +183,12 @@ function endOfQuoted(text: string, start: number, quote: string, backslashEscape
   return text.length;
 }
 
-/** Index just past a block comment; PostgreSQL nests them. Unterminated: end of text. */
-function endOfBlockComment(text: string, start: number): number {
+/** Index just past a block comment; PostgreSQL nests them (`nested`), MySQL does not. Unterminated: end of text. */
+function endOfBlockComment(text: string, start: number, nested: boolean): number {
   let depth = 0;
   let i = start;
   while (i < text.length) {
-    if (text[i] === '/' && text[i + 1] === '*') {
+    if (text[i] === '/' && text[i + 1] === '*' && (nested || depth === 0)) {
       depth += 1;
       i += 2;
     } else if (text[i] === '*' && text[i + 1] === '/') {

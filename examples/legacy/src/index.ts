@@ -25,6 +25,30 @@ export {
   type PopulationOperation,
   type PopulationFaultCode,
 } from './population';
+export {
+  startSocialInsuranceSystem,
+  buildSocialInsuranceWsdl,
+  socialInsuranceActionOf,
+  DEFAULT_SOCIAL_INSURANCE_CREDENTIALS,
+  SOCIAL_INSURANCE_NAMESPACE,
+  SOCIAL_INSURANCE_OPERATIONS,
+  SOCIAL_INSURANCE_PATH,
+  SOAP12_NAMESPACE,
+  WSSE_NAMESPACE,
+  WSU_NAMESPACE,
+  PASSWORD_DIGEST_TYPE,
+  PASSWORD_TEXT_TYPE,
+  BASE64_BINARY_ENCODING,
+  MAX_INSURANCE_STATUS_BATCH,
+  MAX_CONTRIBUTION_RANGE_MONTHS,
+  MAX_TOKEN_AGE_MS,
+  MAX_CLOCK_SKEW_MS,
+  type SocialInsuranceSystemOptions,
+  type SocialInsuranceSystemHandle,
+  type SocialInsuranceOperation,
+  type SocialInsuranceFaultCode,
+  type UsernameTokenCredentials,
+} from './social-insurance';
 export { startLegalPersonRegistry, LEGAL_PERSON_OPERATIONS, MAX_ENTERPRISE_BATCH, type LegalPersonRegistryOptions } from './legal-person';
 export {
   startCatalogExporter,

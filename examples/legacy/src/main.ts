@@ -1,5 +1,5 @@
 /**
- * Runs the five simulated legacy systems standalone on fixed ports, so the
+ * Runs the six simulated legacy systems standalone on fixed ports, so the
  * subgraphs can be started against them by hand. The only file that reads
  * `process.env`:
  *
@@ -10,7 +10,7 @@
  * | `LICENCE_DB_URL` | `file:<LEGACY_DATA_DIR>/licence-library.db` |
  * | `LICENCE_DB_SCHEMA` | `licence_library` (PostgreSQL only) |
  * | `LEGACY_HOST` | `127.0.0.1` |
- * | `LEGACY_POPULATION_PORT`, `LEGACY_LEGAL_PERSON_PORT`, `LEGACY_CASES_PORT` | 4101, 4102, 4105 |
+ * | `LEGACY_POPULATION_PORT`, `LEGACY_LEGAL_PERSON_PORT`, `LEGACY_CASES_PORT`, `LEGACY_SOCIAL_INSURANCE_PORT` | 4101, 4102, 4105, 4106 |
  *
  * Stops cleanly on SIGINT / SIGTERM (a second signal exits at once).
  */
@@ -39,6 +39,7 @@ async function main(): Promise<void> {
       `  service catalog (CSV, GBK)    ${systems.catalog.directory}   current: ${systems.catalog.current().fileName}`,
       `  licence library (SQL)         ${systems.licenceLibrary.url}${systems.licenceLibrary.schema ? ` schema ${systems.licenceLibrary.schema}` : ''}`,
       `  case-handling system (REST)   ${systems.cases.url}/api/v1/cases`,
+      `  social insurance (SOAP 1.2)   ${systems.socialInsurance.url}   WSDL: ${systems.socialInsurance.url}?wsdl   WS-Security user: ${systems.socialInsurance.credentials.username}`,
       '',
     ].join('\n'),
   );

@@ -6,7 +6,7 @@
 import { resolve } from 'node:path';
 
 /** Default ports of the HTTP systems when run standalone. */
-export const DEFAULT_LEGACY_PORTS = Object.freeze({ population: 4101, legalPerson: 4102, cases: 4105 });
+export const DEFAULT_LEGACY_PORTS = Object.freeze({ population: 4101, legalPerson: 4102, cases: 4105, socialInsurance: 4106 });
 
 /** What `main.ts` starts. */
 export interface LegacyEnvironment {
@@ -20,8 +20,11 @@ export interface LegacyEnvironment {
   readonly licenceDbSchema: string | undefined;
   /** `LEGACY_HOST`. @default '127.0.0.1' */
   readonly host: string;
-  /** `LEGACY_POPULATION_PORT`, `LEGACY_LEGAL_PERSON_PORT`, `LEGACY_CASES_PORT`. 0 = ephemeral. @default 4101, 4102, 4105 */
-  readonly ports: { readonly population: number; readonly legalPerson: number; readonly cases: number };
+  /**
+   * `LEGACY_POPULATION_PORT`, `LEGACY_LEGAL_PERSON_PORT`, `LEGACY_CASES_PORT`, `LEGACY_SOCIAL_INSURANCE_PORT`.
+   * 0 = ephemeral. @default 4101, 4102, 4105, 4106
+   */
+  readonly ports: { readonly population: number; readonly legalPerson: number; readonly cases: number; readonly socialInsurance: number };
 }
 
 /** Parses the environment; throws one `TypeError` listing every invalid variable. */
@@ -46,6 +49,7 @@ export function parseLegacyEnvironment(env: Readonly<Record<string, string | und
     population: integer('LEGACY_POPULATION_PORT', 0, 65535) ?? DEFAULT_LEGACY_PORTS.population,
     legalPerson: integer('LEGACY_LEGAL_PERSON_PORT', 0, 65535) ?? DEFAULT_LEGACY_PORTS.legalPerson,
     cases: integer('LEGACY_CASES_PORT', 0, 65535) ?? DEFAULT_LEGACY_PORTS.cases,
+    socialInsurance: integer('LEGACY_SOCIAL_INSURANCE_PORT', 0, 65535) ?? DEFAULT_LEGACY_PORTS.socialInsurance,
   };
   const licenceDbUrl = value('LICENCE_DB_URL');
   if (licenceDbUrl !== undefined && !/^(file:\/|postgres(ql)?:\/\/)/i.test(licenceDbUrl)) {

@@ -1,6 +1,6 @@
 /**
- * Starts all five simulated legacy systems of the province from one dataset:
- * the three HTTP servers (ephemeral ports by default, so tests can run many
+ * Starts all six simulated legacy systems of the province from one dataset:
+ * the four HTTP servers (ephemeral ports by default, so tests can run many
  * at once), the catalog export directory and the licence database. The
  * platform example and the cross-package tests use this; `main.ts` wraps it
  * with fixed ports.
@@ -9,12 +9,14 @@ import { join, resolve } from 'node:path';
 import type { Logger } from '@govgraph/sdk';
 import { startCaseHandlingSystem } from './case-handling';
 import { startCatalogExporter, type CatalogExporterHandle } from './catalog';
-import { generateDataset } from './data';
+import { generateDataset, generateSocialInsurance } from './data';
 import type { Dataset } from './data/types';
 import type { SimulatorHandle } from './harness';
 import { startLegalPersonRegistry } from './legal-person';
 import { createLicenceLibrary, type LicenceLibraryHandle } from './licence-library';
 import { startPopulationRegistry } from './population';
+import { startSocialInsuranceSystem, type SocialInsuranceSystemHandle } from './social-insurance';
+import type { UsernameTokenCredentials } from './social-insurance';
 
 /** Options of {@link startLegacySystems}. */
 export interface StartLegacySystemsOptions {
@@ -31,8 +33,13 @@ export interface StartLegacySystemsOptions {
   /** @default '127.0.0.1' */
   readonly host?: string;
   /** Fixed ports; 0 or absent = ephemeral. */
-  readonly ports?: Partial<{ readonly population: number; readonly legalPerson: number; readonly cases: number }>;
-  /** Clock of the case-handling system and the catalog exporter. @default () => new Date() */
+  readonly ports?: Partial<{ readonly population: number; readonly legalPerson: number; readonly cases: number; readonly socialInsurance: number }>;
+  /** The account the social-insurance system accepts. @default DEFAULT_SOCIAL_INSURANCE_CREDENTIALS */
+  readonly socialInsuranceCredentials?: UsernameTokenCredentials;
+  /**
+   * Clock of the case-handling system and the catalog exporter (not of the social-insurance system,
+   * whose WS-Security check needs the real time clients stamp their tokens with). @default () => new Date()
+   */
   readonly now?: () => Date;
   /** Passed to every system (per-request lines at debug, seeding and exports at info). @default nothing is logged */
   readonly logger?: Logger;
@@ -51,11 +58,13 @@ export interface LegacySystems {
   readonly licenceLibrary: LicenceLibraryHandle;
   /** REST origin; endpoints under `/api/v1/cases`. */
   readonly cases: SimulatorHandle;
+  /** SOAP 1.2 endpoint with WS-Security; WSDL at `${socialInsurance.url}?wsdl`; `credentials` is the account it accepts. */
+  readonly socialInsurance: SocialInsuranceSystemHandle;
   /** Stops everything (servers, exporter, database connection). Idempotent. */
   close(): Promise<void>;
 }
 
-/** Starts the five systems; if one fails to start, the others are stopped again and the error is thrown. */
+/** Starts the six systems; if one fails to start, the others are stopped again and the error is thrown. */
 export async function startLegacySystems(options: StartLegacySystemsOptions): Promise<LegacySystems> {
   if (options.dataset !== undefined && options.seed !== undefined) throw new TypeError('pass either dataset or seed, not both');
   const dataset = options.dataset ?? generateDataset(options.seed === undefined ? {} : { seed: options.seed });
@@ -75,6 +84,11 @@ export async function startLegacySystems(options: StartLegacySystemsOptions): Pr
       ...(logger ? { logger } : {}),
     }),
     startCaseHandlingSystem({ ...listen(options.ports?.cases), dataset, ...(now ? { now } : {}) }),
+    startSocialInsuranceSystem({
+      ...listen(options.ports?.socialInsurance),
+      data: generateSocialInsurance(dataset),
+      ...(options.socialInsuranceCredentials ? { credentials: options.socialInsuranceCredentials } : {}),
+    }),
   ] as const);
   const closers = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
   const failures = started.flatMap((result) => (result.status === 'rejected' ? [result.reason as unknown] : []));
@@ -87,13 +101,14 @@ export async function startLegacySystems(options: StartLegacySystemsOptions): Pr
     await closeAll().catch(() => undefined);
     throw failures.length === 1 ? failures[0] : new AggregateError(failures, 'some legacy systems failed to start');
   }
-  const [population, legalPerson, catalog, licenceLibrary, cases] = started.map((result) => (result as PromiseFulfilledResult<unknown>).value) as [
+  const [population, legalPerson, catalog, licenceLibrary, cases, socialInsurance] = started.map((result) => (result as PromiseFulfilledResult<unknown>).value) as [
     SimulatorHandle,
     SimulatorHandle,
     CatalogExporterHandle,
     LicenceLibraryHandle,
     SimulatorHandle,
+    SocialInsuranceSystemHandle,
   ];
   let closed: Promise<void> | undefined;
-  return { dataset, population, legalPerson, catalog, licenceLibrary, cases, close: () => (closed ??= closeAll()) };
+  return { dataset, population, legalPerson, catalog, licenceLibrary, cases, socialInsurance, close: () => (closed ??= closeAll()) };
 }

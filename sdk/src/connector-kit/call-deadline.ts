@@ -12,6 +12,8 @@
 /** @internal The combined abort signal of one legacy call, and why it fired. */
 export interface CallDeadline {
   readonly signal: AbortSignal;
+  /** When the timeout fires, on the `performance.now()` clock. */
+  readonly expiresAt: number;
   /** The timeout fired. */
   readonly timedOut: boolean;
   /** The caller's signal fired (the client disconnected). */
@@ -25,6 +27,7 @@ export interface CallDeadline {
 /** @internal Starts a deadline of `timeoutMs`, also tripped by `callerSignal`. */
 export function createCallDeadline(timeoutMs: number, callerSignal?: AbortSignal): CallDeadline {
   const controller = new AbortController();
+  const expiresAt = performance.now() + timeoutMs;
   let timedOut = false;
   let callerAborted = false;
   let callerReason: unknown;
@@ -46,6 +49,7 @@ export function createCallDeadline(timeoutMs: number, callerSignal?: AbortSignal
 
   return {
     signal: controller.signal,
+    expiresAt,
     get timedOut() {
       return timedOut;
     },

@@ -1,16 +1,18 @@
 /**
  * Everything one call to a legacy system goes through, whatever the
- * protocol: the deadline (timeout + the client's abort signal), the
- * concurrency cap, mapping of failures, the counters, and one log line
- * (source, operation, status, durationMs) on the request's logger.
+ * protocol: the deadline (timeout + the client's abort signal), the source's
+ * resilience policy (bulkhead, retries of idempotent calls, rate limit,
+ * circuit breaker: see `resilience/create-resilience-policy.ts`), mapping of
+ * failures, the counters, and one log line (source, operation, status,
+ * durationMs) on the request's logger.
  */
 import { getRequestScope } from '../context/request-context';
 import { isGovgraphError, UpstreamTimeoutError } from '../errors';
 import type { Logger } from '../logger';
+import type { ResiliencePolicy } from '../resilience/create-resilience-policy';
 import { createCallDeadline, type CallDeadline } from './call-deadline';
 import { createUpstreamTimeoutError } from './create-upstream-timeout-error';
 import { mapTransportFailure } from './map-transport-failure';
-import type { Semaphore } from './semaphore';
 
 /** @internal Mutable counters behind `stats()`. */
 export interface CallCounters {
@@ -25,18 +27,27 @@ export interface Exchanged<T> {
   readonly value: T;
 }
 
-/** @internal What {@link createCallRunner} needs: the source's name, timeout, concurrency cap, counters and logger. */
+/** @internal What {@link createCallRunner} needs: the source's name, resilience policy, counters and logger. */
 export interface CallRunnerOptions {
   readonly source: string;
-  readonly timeoutMs: number;
-  readonly semaphore: Semaphore;
+  /** The source's policy; its manifest's `timeoutMs` is the deadline of each call. */
+  readonly policy: ResiliencePolicy;
   readonly counters: CallCounters;
   /** The source's logger from `start()`, used outside a request scope. */
   readonly logger: () => Logger | undefined;
 }
 
-/** @internal Runs one exchange under the source's policies. */
-export type CallRunner = <T>(operation: string, exchange: (signal: AbortSignal) => Promise<Exchanged<T>>) => Promise<T>;
+/** @internal Options of one call of a {@link CallRunner}. */
+export interface CallOptions {
+  /** Safe to repeat (the manifest's `idempotentOperations`, or the protocol's default): only then retried. @default false */
+  readonly idempotent?: boolean;
+}
+
+/**
+ * @internal Runs one exchange under the source's policies. `exchange` may run more than once (retries of an
+ * idempotent call), each time with the call's deadline signal.
+ */
+export type CallRunner = <T>(operation: string, exchange: (signal: AbortSignal) => Promise<Exchanged<T>>, options?: CallOptions) => Promise<T>;
 
 /** Failures that are the legacy system's, worth a warning; the rest (mapped client errors) are routine. */
 const UPSTREAM_FAILURES = new Set(['CONN_UPSTREAM_UNAVAILABLE', 'CONN_UPSTREAM_TIMEOUT', 'CONN_UPSTREAM_INVALID_RESPONSE']);
@@ -46,7 +57,8 @@ const UPSTREAM_FAILURES = new Set(['CONN_UPSTREAM_UNAVAILABLE', 'CONN_UPSTREAM_T
  * SOAP and later protocols share one deadline, cap, failure mapping and log line.
  */
 export function createCallRunner(options: CallRunnerOptions): CallRunner {
-  const { source, timeoutMs, semaphore, counters } = options;
+  const { source, policy, counters } = options;
+  const { timeoutMs } = policy.capabilities;
 
   /** Decides what the caller sees: taxonomy errors as they are, then timeout, client abort, transport. */
   const settle = (error: unknown, deadline: CallDeadline): unknown => {
@@ -56,20 +68,23 @@ export function createCallRunner(options: CallRunnerOptions): CallRunner {
     return mapTransportFailure(source, error);
   };
 
-  return async <T>(operation: string, exchange: (signal: AbortSignal) => Promise<Exchanged<T>>): Promise<T> => {
+  return async <T>(operation: string, exchange: (signal: AbortSignal) => Promise<Exchanged<T>>, callOptions: CallOptions = {}): Promise<T> => {
     const scope = getRequestScope();
     const logger = scope?.logger ?? options.logger();
     const started = performance.now();
     const deadline = createCallDeadline(timeoutMs, scope?.signal);
     counters.calls += 1;
     try {
-      const release = await semaphore.acquire(deadline.signal);
-      let result: Exchanged<T>;
-      try {
-        result = await exchange(deadline.signal);
-      } finally {
-        release();
-      }
+      const result = await policy.execute(
+        {
+          operation,
+          idempotent: callOptions.idempotent ?? false,
+          signal: deadline.signal,
+          expiresAt: deadline.expiresAt,
+          settle: (error) => settle(error, deadline),
+        },
+        exchange,
+      );
       logger?.debug({ source, operation, status: result.status, durationMs: elapsed(started) }, 'legacy call');
       return result.value;
     } catch (raw) {

@@ -1,4 +1,4 @@
-export { createCallRunner, type CallRunner, type CallRunnerOptions, type CallCounters, type Exchanged } from './call-runner';
+export { createCallRunner, type CallRunner, type CallRunnerOptions, type CallOptions, type CallCounters, type Exchanged } from './call-runner';
 export { createCallDeadline, type CallDeadline } from './call-deadline';
 export { createSemaphore, type Semaphore, type ReleaseSlot } from './semaphore';
 export { TransportError, ResponseTooLargeError, IncompleteResponseError } from './transport-errors';

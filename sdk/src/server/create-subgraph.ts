@@ -10,6 +10,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { GraphQLSchema } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { Registry } from 'prom-client';
 import type { NonEmptyArray } from 'type-graphql';
 import { parseSubgraphSettings, type SubgraphSettings } from '../config';
 import { normaliseRequestId, REQUEST_ID_HEADER, runInRequestScope } from '../context/request-context';
@@ -19,6 +20,7 @@ import { createEntityLoaders, type EntityResolver } from '../schema/entity-resol
 import type { Source } from '../source';
 import { checkReadiness, type ReadinessReport } from './health';
 import { createMaskError } from './mask-error';
+import { useRequestMetrics } from './use-request-metrics';
 import type { LoaderFactoryContext, SubgraphContext } from './subgraph-context';
 
 type Sources = Readonly<Record<string, Source>>;
@@ -83,6 +85,11 @@ export interface Subgraph {
   stop(): Promise<void>;
   /** Asks every source whether its legacy system answers. */
   readiness(): Promise<ReadinessReport>;
+  /**
+   * The subgraph's Prometheus registry (default label `subgraph`), served at `GET /metrics`: GraphQL request
+   * metrics and every source's call, retry, rejection and circuit metrics.
+   */
+  readonly metrics: Registry;
   /** Starts the sources and serves HTTP. */
   listen(options?: ListenOptions): Promise<RunningSubgraph>;
 }
@@ -115,7 +122,9 @@ export function createSubgraph<TSources extends Sources, TLoaders = Record<strin
     },
   });
 
-  const lifecycle = createSourceLifecycle(options.sources, logger);
+  const metrics = new Registry();
+  metrics.setDefaultLabels({ subgraph: settings.name });
+  const lifecycle = createSourceLifecycle(options.sources, logger, metrics);
   const yoga = createYoga<Record<string, unknown>>({
     schema,
     graphqlEndpoint: settings.graphqlEndpoint,
@@ -123,7 +132,11 @@ export function createSubgraph<TSources extends Sources, TLoaders = Record<strin
     landingPage: false,
     logging: yogaLogger(logger),
     maskedErrors: settings.exposeUnexpectedErrors ? false : { maskError: createMaskError(logger) },
-    plugins: [useOperationalEndpoints(settings, () => checkReadiness(settings.name, options.sources, settings.readinessTimeoutMs)), useRequestScope(logger)],
+    plugins: [
+      useOperationalEndpoints(settings, () => checkReadiness(settings.name, options.sources, settings.readinessTimeoutMs), metrics),
+      useRequestMetrics(metrics),
+      useRequestScope(logger),
+    ],
     context: ({ request }) => {
       const requestId = requestIdOf(request);
       const requestLogger = logger.child({ requestId });
@@ -143,6 +156,7 @@ export function createSubgraph<TSources extends Sources, TLoaders = Record<strin
     schema,
     sdl,
     settings,
+    metrics,
     fetch: yoga.fetch,
     start: lifecycle.start,
     stop: lifecycle.stop,
@@ -190,8 +204,8 @@ function useRequestScope(logger: Logger): Plugin<Record<string, unknown>> {
   };
 }
 
-/** `/healthz`, `/readyz` and the request size limit. */
-function useOperationalEndpoints(settings: SubgraphSettings, readiness: () => Promise<ReadinessReport>): Plugin {
+/** `/healthz`, `/readyz`, `/metrics` and the request size limit. */
+function useOperationalEndpoints(settings: SubgraphSettings, readiness: () => Promise<ReadinessReport>, metrics: Registry): Plugin {
   return {
     async onRequest({ request, url, endResponse, fetchAPI }) {
       if (url.pathname === '/healthz') {
@@ -201,6 +215,10 @@ function useOperationalEndpoints(settings: SubgraphSettings, readiness: () => Pr
       if (url.pathname === '/readyz') {
         const report = await readiness();
         endResponse(Response.json(report, { status: report.status === 'ready' ? 200 : 503 }));
+        return;
+      }
+      if (url.pathname === '/metrics' && request.method === 'GET') {
+        endResponse(new fetchAPI.Response(await metrics.metrics(), { status: 200, headers: { 'content-type': metrics.contentType } }));
         return;
       }
       const length = Number(request.headers.get('content-length') ?? 0);
@@ -218,13 +236,13 @@ function useOperationalEndpoints(settings: SubgraphSettings, readiness: () => Pr
   };
 }
 
-function createSourceLifecycle(sources: Sources, logger: Logger): { start(): Promise<void>; stop(): Promise<void> } {
+function createSourceLifecycle(sources: Sources, logger: Logger, metrics: Registry): { start(): Promise<void>; stop(): Promise<void> } {
   let started: Promise<void> | undefined;
   return {
     start() {
       started ??= Promise.all(
         Object.entries(sources).map(([key, source]) =>
-          source.start({ logger: logger.child({ source: source.name, sourceKey: key }) }),
+          source.start({ logger: logger.child({ source: source.name, sourceKey: key }), metrics }),
         ),
       ).then(() => undefined);
       return started;

@@ -36,7 +36,12 @@ async function probe(source: Source, timeoutMs: number): Promise<HealthReport> {
       source.checkHealth().catch((): HealthReport => ({ status: 'down', detail: 'health check failed' })),
       timeout,
     ]);
-    return { ...report, latencyMs: report.latencyMs ?? Math.round(performance.now() - started) };
+    const measured = { ...report, latencyMs: report.latencyMs ?? Math.round(performance.now() - started) };
+    const circuit = source.circuit?.();
+    if (circuit === undefined) return measured;
+    // An open circuit fails every call fast: the source cannot serve, whatever its probe says.
+    if (circuit === 'open' && measured.status === 'up') return { ...measured, status: 'down', detail: `circuit open; ${measured.detail ?? 'probe answered'}`, circuit };
+    return { ...measured, circuit };
   } finally {
     clearTimeout(timer);
   }

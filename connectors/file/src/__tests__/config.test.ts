@@ -20,6 +20,7 @@ describe('parseFileSourceConfig', () => {
       pattern: /\.csv$/,
       encoding: 'gbk',
       csv: { delimiter: ',', header: true, columns: undefined },
+      format: { kind: 'csv', delimiter: ',', header: true, columns: undefined },
       pollIntervalMs: 2000,
       settleMs: 500,
       maxBadRowRatio: undefined,
@@ -61,6 +62,52 @@ describe('parseFileSourceConfig', () => {
     expect(message).toContain('maxBadRowRatio: must be at most 1 (got 2)');
     expect(message).toContain('csv.delimiter: must not contain a quote or a line break');
     expect(message).toContain('csv.quote: is not a known option');
+  });
+
+  it('accepts the CSV options as format, and fixed-width columns with their defaults', () => {
+    expect(parseFileSourceConfig({ name: 'x', directory: '/d', format: { kind: 'csv', delimiter: '|', header: 'false', columns: ['a'] } })).toMatchObject({
+      csv: { delimiter: '|', header: false, columns: ['a'] },
+      format: { kind: 'csv', delimiter: '|', header: false, columns: ['a'] },
+    });
+    const config = parseFileSourceConfig({
+      name: 'x',
+      directory: '/d',
+      format: { kind: 'fixed-width', columns: [{ name: '证件号码', start: '1', length: 18 }, { name: '姓名', start: 19, length: 10 }] },
+    });
+    expect(config.format).toEqual({
+      kind: 'fixed-width',
+      columns: [
+        { name: '证件号码', start: 1, length: 18 },
+        { name: '姓名', start: 19, length: 10 },
+      ],
+      trim: true,
+      skipLines: 0,
+    });
+    expect(Object.isFrozen(config.format)).toBe(true);
+  });
+
+  it('reports every problem of a fixed-width format', () => {
+    const message = problemsOf({
+      name: 'x',
+      directory: '/d',
+      csv: { header: true },
+      format: {
+        kind: 'fixed-width',
+        columns: [
+          { name: 'a', start: 0, length: 2 },
+          { name: 'b', start: 5, length: 4 },
+          { name: 'b', start: 8, length: 1 },
+        ],
+        skipLines: -1,
+      },
+    });
+    expect(message).toContain('format.columns.0.start: must be at least 1 (got 0)');
+    expect(message).toContain('format.columns.2.name: must not repeat a name');
+    expect(message).toContain('format.columns.2: overlaps column "b"');
+    expect(message).toContain('format.skipLines: must be at least 0 (got -1)');
+    expect(message).toContain('format: cannot be given together with csv');
+    expect(problemsOf({ name: 'x', directory: '/d', format: { kind: 'fixed-width', columns: [] } })).toContain('format.columns');
+    expect(problemsOf({ name: 'x', directory: '/d', format: { kind: 'xml' } })).toContain('format.kind');
   });
 
   it('requires columns for a file without a header, and refuses repeated names', () => {

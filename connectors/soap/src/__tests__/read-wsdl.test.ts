@@ -5,6 +5,7 @@ import { readWsdl, WsdlError } from '../read-wsdl';
 import { SOAP_PROTOCOLS } from '../soap-version';
 
 const soap11 = SOAP_PROTOCOLS['1.1'];
+const soap12 = SOAP_PROTOCOLS['1.2'];
 const fixture = (name: string): string => readFileSync(join(__dirname, 'fixtures', name), 'utf8');
 
 describe('readWsdl', () => {
@@ -60,5 +61,15 @@ describe('readWsdl', () => {
   it('refuses a WSDL with a DOCTYPE', () => {
     const text = fixture('population-registry.wsdl').replace('<definitions', '<!DOCTYPE definitions [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<definitions');
     expect(() => readWsdl(text, soap11)).toThrow(UnsafeXmlError);
+  });
+
+  it('reads the soap12 binding for SOAP 1.2, and the first offered of several candidate versions', () => {
+    const service = readWsdl(fixture('population-registry.wsdl'), soap12);
+    expect(service.soapVersion).toBe('1.2');
+    expect(service.address).toBe('http://registry.internal.invalid/soap12/PersonService');
+    expect(service.operations.get('GetPerson')?.soapAction).toBe('urn:gov:population:person:v1:GetPerson:soap12');
+    expect(readWsdl(fixture('population-registry.wsdl'), [soap12, soap11]).soapVersion).toBe('1.2');
+    expect(readWsdl(fixture('licence-archive-rpc.wsdl'), [soap12, soap11]).soapVersion).toBe('1.1');
+    expect(() => readWsdl(fixture('licence-archive-rpc.wsdl'), soap12)).toThrow('unusable WSDL: no SOAP 1.2 binding');
   });
 });

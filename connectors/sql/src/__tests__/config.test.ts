@@ -62,11 +62,11 @@ describe('parseSqlSourceConfig', () => {
   });
 
   it('reports every problem at once, naming the option and the value', () => {
-    const message = problemsOf({ name: '', url: 'mysql://root@db/licences', timeoutMs: -1, maxKeysPerStatement: 1.5, timeout: 10 });
+    const message = problemsOf({ name: '', url: 'mssql://sa@db/licences', timeoutMs: -1, maxKeysPerStatement: 1.5, timeout: 10 });
     expect(message).toMatch(/^Invalid SQL source config: /);
     expect(message).toContain('name: must be 1–64 letters');
-    expect(message).toContain('url: must be file:/absolute/path.db, sqlite::memory: or postgresql://');
-    expect(message).toContain('"mysql://root@db/licences"');
+    expect(message).toContain('url: must be file:/absolute/path.db, sqlite::memory:, postgresql://user@host:port/database or mysql://');
+    expect(message).toContain('"mssql://sa@db/licences"');
     expect(message).toContain('timeoutMs: must be at least 1 (got -1)');
     expect(message).toContain('maxKeysPerStatement: must be an integer (got 1.5)');
     expect(message).toContain('timeout: is not a known option');
@@ -99,6 +99,27 @@ describe('parseSqlSourceConfig', () => {
     expect(message).toContain('maxConnections: applies to PostgreSQL only (got 5)');
     expect(message).toContain('schema: applies to PostgreSQL only (got "public")');
     expect(message).toContain('readonly: an in-memory SQLite database cannot be read-only');
+  });
+
+  it('applies the MySQL/MariaDB defaults for mysql:// and mariadb:// URLs', () => {
+    for (const url of ['mysql://reader@db.internal:3306/licences', 'mariadb://reader:pw@db.internal/licences']) {
+      expect(parseSqlSourceConfig({ name: 'licence-library', url, maxConnections: '4' })).toEqual({
+        name: 'licence-library',
+        url,
+        dialect: 'mysql',
+        readonly: true,
+        timeoutMs: 5000,
+        maxKeysPerStatement: 500,
+        maxConnections: 4,
+      });
+    }
+  });
+
+  it('refuses a MySQL URL without a database, and the PostgreSQL schema option for MySQL', () => {
+    expect(problemsOf({ name: 'x', url: 'mysql://reader@db.internal' })).toContain('url:');
+    expect(problemsOf({ name: 'x', url: 'mysql://reader@db.internal/a/b' })).toContain('url:');
+    expect(problemsOf({ name: 'x', url: 'mysql://reader:s3cret@db/x', schema: 'public' })).toContain('schema: applies to PostgreSQL only');
+    expect(problemsOf({ name: 'x', url: 'mysql://reader:s3cret@db/x', schema: 'public' })).not.toContain('s3cret');
   });
 
   it('refuses a schema that could inject session options', () => {

@@ -18,6 +18,7 @@ import {
 } from '@govgraph/sdk';
 import { parseSqlSourceConfig, sqlSource, type SqlSource } from '../index';
 import type { SqlFailure } from '../mapping';
+import { expectedIds, keysetRows, walkKeyset } from './keyset-walk';
 
 const baseUrl = process.env['GOVGRAPH_TEST_POSTGRES_URL'];
 const describePostgres = baseUrl ? describe : describe.skip;
@@ -191,6 +192,25 @@ describePostgres('sqlSource (PostgreSQL)', () => {
         frozen = false;
       }
     });
+  });
+
+  it.each(['asc', 'desc'] as const)('walks 53 rows in keyset pages of 10 %s', async (direction) => {
+    const admin = new Client({ connectionString: baseUrl });
+    await admin.connect();
+    try {
+      await admin.query(`create table if not exists ${schema}.items (id integer primary key, grp integer not null, label text not null)`);
+      await admin.query(`insert into ${schema}.items (id, grp, label) select * from unnest($1::int[], $2::int[], $3::text[]) on conflict do nothing`, [
+        keysetRows().map((row) => row.id),
+        keysetRows().map((row) => row.grp),
+        keysetRows().map((row) => row.label),
+      ]);
+    } finally {
+      await admin.end();
+    }
+    const source = await startSource();
+    const { ids, pages } = await walkKeyset(source, 'items', direction);
+    expect(ids).toEqual(expectedIds(direction));
+    expect(pages).toEqual([10, 10, 10, 10, 10, 3]);
   });
 
   it('answers health with select 1', async () => {

@@ -45,3 +45,28 @@ describe('parseStatement', () => {
     expect(() => parseStatement('select * from t where id within ($keys)')).toThrow(/in \(\$keys\)/);
   });
 });
+
+describe('parseStatement (MySQL rules)', () => {
+  it.each([
+    ["select 'it\\'s $1'", 'a backslash-escaped quote'],
+    ['select "a \\" $1"', 'a double-quoted string with a backslash escape'],
+    ['select 1 # $1', 'a # comment'],
+    ['select 1 /* $1 */', 'a block comment'],
+  ])('leaves placeholders in %s as text (%s)', (text) => {
+    expect(parseStatement(text, 'mysql').paramCount).toBe(0);
+  });
+
+  it('reads $tag$ as text, and "--" without a space as arithmetic', () => {
+    expect(parseStatement('select $1 as $a$', 'mysql').paramCount).toBe(1);
+    expect(parseStatement('select 1--$1', 'mysql').paramCount).toBe(1);
+    expect(parseStatement('select 1--$1').paramCount).toBe(0);
+  });
+});
+
+describe('ParsedStatement.outline', () => {
+  it('keeps only the top level: literals, comments, placeholders and parenthesised parts are blanked', () => {
+    const { outline } = parseStatement("select f(order by x), 'limit' from t where id in ($keys) and a = $1 -- limit");
+    expect(outline).not.toMatch(/order by|limit|\$/);
+    expect(outline).toMatch(/^select f\( +\), +from t where id in \( *\) and a = +$/);
+  });
+});

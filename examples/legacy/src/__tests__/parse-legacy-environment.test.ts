@@ -8,7 +8,7 @@ describe('parseLegacyEnvironment', () => {
       licenceDbUrl: undefined,
       licenceDbSchema: undefined,
       host: '127.0.0.1',
-      ports: { population: 4101, legalPerson: 4102, cases: 4105 },
+      ports: { population: 4101, legalPerson: 4102, cases: 4105, socialInsurance: 4106 },
     });
   });
 
@@ -24,6 +24,7 @@ describe('parseLegacyEnvironment', () => {
           LEGACY_POPULATION_PORT: '5101',
           LEGACY_LEGAL_PERSON_PORT: '5102',
           LEGACY_CASES_PORT: '5105',
+          LEGACY_SOCIAL_INSURANCE_PORT: '5106',
         },
         '/srv/app',
       ),
@@ -33,7 +34,7 @@ describe('parseLegacyEnvironment', () => {
       licenceDbUrl: 'postgresql://postgres@127.0.0.1:5432/test',
       licenceDbSchema: 'licences_demo',
       host: '0.0.0.0',
-      ports: { population: 5101, legalPerson: 5102, cases: 5105 },
+      ports: { population: 5101, legalPerson: 5102, cases: 5105, socialInsurance: 5106 },
     });
   });
 

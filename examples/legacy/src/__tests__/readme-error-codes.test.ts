@@ -25,4 +25,11 @@ describe('README error tables', () => {
     expect(codes.length).toBeGreaterThanOrEqual(11);
     for (const faultCode of codes) expect(readme).toContain(`| \`${faultCode}\` | \`soap:`);
   });
+
+  it('lists every social-insurance fault detail code with its SOAP 1.2 code', () => {
+    const union = /export type SocialInsuranceFaultCode =([^;]+);/.exec(code)?.[1] ?? '';
+    const codes = [...union.matchAll(/'([A-Z_]+)'/g)].map((m) => m[1]);
+    expect(codes.length).toBeGreaterThanOrEqual(14);
+    for (const faultCode of codes) expect(readme).toContain(`| \`${faultCode}\` | \`env:`);
+  });
 });

@@ -38,6 +38,10 @@ describe('startLegacySystems', () => {
       expect(systems.licenceLibrary).toMatchObject({ url: `file:${join(directory, 'licence-library.db')}`, kind: 'sqlite' });
       const caseRecord = smallDataset.cases[0]!;
       expect(await (await fetch(`${systems.cases.url}/api/v1/cases/${caseRecord.number}`)).json()).toEqual(caseRecord);
+      expect(systems.socialInsurance.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/social-insurance$/);
+      expect(systems.socialInsurance.credentials).toEqual({ username: 'govgraph-gateway', password: 'si-simulator-secret' });
+      const wsdl = await fetch(`${systems.socialInsurance.url}?wsdl`);
+      expect(await wsdl.text()).toContain(`<soap12:address location="${systems.socialInsurance.url}"/>`);
     } finally {
       await systems.close();
     }

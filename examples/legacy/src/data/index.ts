@@ -16,3 +16,5 @@ export type {
   DatasetSizes,
   Dataset,
 } from './types';
+export { generateSocialInsurance, INSURANCE_TYPES, FLEXIBLE_EMPLOYMENT, CONTRIBUTION_HISTORY_MONTHS } from './generate-social-insurance';
+export type { InsuranceType, InsuredStatus, ContributionRecord, SocialInsuranceRecord, SocialInsuranceData } from './types';

@@ -168,3 +168,59 @@ export interface Dataset {
   readonly licences: readonly LicenceRecord[];
   readonly cases: readonly CaseRecord[];
 }
+
+/** Insurance types of the social-insurance system (五险): 养老, 医疗, 失业, 工伤, 生育. */
+export type InsuranceType = 'pension' | 'medical' | 'unemployment' | 'work_injury' | 'maternity';
+
+/**
+ * Status of a person's social-insurance account (参保状态): `insured` (contributing),
+ * `suspended` (中断缴费: stopped paying, may resume), `terminated` (终止: retired, moved away),
+ * `never` (registered, never contributed).
+ */
+export type InsuredStatus = 'insured' | 'suspended' | 'terminated' | 'never';
+
+/** One month's contribution to one insurance type (缴费记录). Amounts in fen (1/100 yuan), integers. */
+export interface ContributionRecord {
+  /** `YYYY-MM` */
+  readonly month: string;
+  readonly insuranceType: InsuranceType;
+  /** Contribution base (缴费基数) in fen. */
+  readonly baseAmount: number;
+  /** The person's share (个人缴纳) in fen. */
+  readonly personalAmount: number;
+  /** The employer's share (单位缴纳) in fen; 0 for flexible employment. */
+  readonly employerAmount: number;
+  /** The paying unit: an enterprise's name from the dataset, or `灵活就业` (flexible employment, self-paid). */
+  readonly payingUnit: string;
+}
+
+/** A person's account in the social-insurance system (社会保险信息系统). */
+export interface SocialInsuranceRecord {
+  /** The person's resident ID number (a person of the population registry). */
+  readonly idNumber: string;
+  readonly name: string;
+  readonly status: InsuredStatus;
+  /** Types the person is (or was last) insured for, in the order pension, medical, unemployment, work_injury, maternity; empty for `never`. */
+  readonly insuranceTypes: readonly InsuranceType[];
+  /** `YYYY-MM`; `null` for `never`. */
+  readonly firstContributionMonth: string | null;
+  /** `YYYY-MM`; `null` for `never`. */
+  readonly lastContributionMonth: string | null;
+  /** Months with contributions over the whole career (gaps excluded); 0 for `never`. */
+  readonly totalContributionMonths: number;
+  /** The current (or last) paying unit; `null` for `never`. */
+  readonly payingUnit: string | null;
+  /**
+   * The months the system keeps online: the 36 months ending at the reference month,
+   * oldest first, one record per month and insured type (older months are archived).
+   */
+  readonly contributions: readonly ContributionRecord[];
+}
+
+/** What the social-insurance system holds, derived from a {@link Dataset}. */
+export interface SocialInsuranceData {
+  /** `YYYY-MM` of the dataset's reference date: the last month that can hold contributions. */
+  readonly referenceMonth: string;
+  /** Ordered like the dataset's persons. */
+  readonly records: readonly SocialInsuranceRecord[];
+}

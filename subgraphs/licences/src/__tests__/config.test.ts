@@ -47,7 +47,7 @@ describe('parseLicencesSubgraphConfig', () => {
   it('reports every problem at once, naming the option and its value, with the password hidden', () => {
     let error: unknown;
     try {
-      parseLicencesSubgraphConfig({ port: '70000', logLevel: 'loud', licenceDbUrl: 'mysql://root:hunter2@db/licences', timeoutMs: 0, colour: 'blue' });
+      parseLicencesSubgraphConfig({ port: '70000', logLevel: 'loud', licenceDbUrl: 'oracle://root:hunter2@db/licences', timeoutMs: 0, colour: 'blue' });
     } catch (caught) {
       error = caught;
     }
@@ -61,7 +61,7 @@ describe('parseLicencesSubgraphConfig', () => {
         '  - logLevel: must be one of "debug", "info", "warn", "error", "silent" (got "loud")',
         '  - timeoutMs: must be at least 1 (got 0)',
         '  - colour: is not a known option',
-        '  - licenceDbUrl: must be file:/absolute/path.db, sqlite::memory: or postgresql://user@host:port/database (got "mysql://root:***@db/licences")',
+        '  - licenceDbUrl: must be file:/absolute/path.db, sqlite::memory:, postgresql://user@host:port/database or mysql://user@host:port/database (got "oracle://root:***@db/licences")',
       ].join('\n'),
     );
     expect(message).not.toContain('hunter2');

@@ -1,0 +1,50 @@
+/** `src/app.ts` of a scaffolded subgraph: `create<Name>Subgraph`, built but never listening. */
+import { entityBase, type ScaffoldContext } from '../scaffold-context';
+
+/** Renders `src/app.ts`. */
+export function appFile(context: ScaffoldContext): string {
+  const { pascal, kebab, constant, entity } = context.names;
+  const generated = context.generated?.resolverClass;
+  const resolvers = [`${entity.pascal}Resolver`, ...(generated ? [generated] : [])];
+  return `/**
+ * \`create${pascal}Subgraph\`: the ${kebab} subgraph over ${context.kind.legacyDescription},
+ * built but not listening (\`main.ts\` listens; tests call \`fetch\`).
+ */
+import { createSubgraph, type Logger, type Subgraph } from '@govgraph/sdk';
+import type { ${pascal}SubgraphConfig } from './config';
+import type { ${pascal}Context } from './context';
+import { create${pascal}Sources } from './sources';
+import { ${constant}_BATCH_LIMIT, fetch${entity.pluralPascal}ByIds } from './${entityBase(context)}-records';
+import { create${pascal}Loaders } from './${entityBase(context)}.loader';
+import { ${entity.pascal}Resolver } from './${entityBase(context)}.resolver';
+${generated ? `import { ${generated} } from './${kebab}-operations.resolver';\n` : ''}
+/** Options of {@link create${pascal}Subgraph}. */
+export interface Create${pascal}SubgraphOptions {
+  /** @default the SDK's pino logger */
+  readonly logger?: Logger;
+}
+
+/**
+ * Builds the ${kebab} subgraph: owns \`${entity.pascal}\` (\`@key(fields: "id")\`).
+ * References from other subgraphs (\`_entities\`) and \`Query.${entity.camel}\`/\`Query.${entity.pluralCamel}\`
+ * are batched: N keys cost ⌈N / ${constant}_BATCH_LIMIT⌉ calls to the legacy system.
+ *
+ * @throws ConfigError when the source configuration is invalid.
+ */
+export function create${pascal}Subgraph(config: ${pascal}SubgraphConfig, options: Create${pascal}SubgraphOptions = {}): Subgraph {
+  return createSubgraph({
+    name: '${kebab}',
+    resolvers: [${resolvers.join(', ')}],
+    sources: create${pascal}Sources(config),
+    loaders: create${pascal}Loaders,
+    entities: {
+      ${entity.pascal}: {
+        maxBatchSize: ${constant}_BATCH_LIMIT,
+        byKey: { id: { load: (ids, ctx: ${pascal}Context) => fetch${entity.pluralPascal}ByIds(ctx.sources.legacy, ids) } },
+      },
+    },
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
+}
+`;
+}
