@@ -126,6 +126,28 @@ const GW_ERROR_TABLE = {
     addedIn: '0.1.0',
     description: 'The supergraph SDL (from a file or URL) is not a valid Federation 2 supergraph. Start-up only.',
   },
+  GW_REGISTRY_UNAVAILABLE: {
+    status: 503,
+    addedIn: '0.2.0',
+    description:
+      'The registry database (SQLite file or PostgreSQL) cannot be opened, reached or migrated; the message says why.',
+  },
+  GW_REGISTRY_NOT_FOUND: {
+    status: 404,
+    addedIn: '0.2.0',
+    description: 'A registry operation names a department, application, credential, grant, subgraph or admin token that does not exist.',
+  },
+  GW_REGISTRY_CONFLICT: {
+    status: 409,
+    addedIn: '0.2.0',
+    description:
+      'A registry operation conflicts with the stored state: a duplicate department code or subgraph name, or a change to a revoked credential or grant.',
+  },
+  GW_REGISTRY_INVALID_INPUT: {
+    status: 400,
+    addedIn: '0.2.0',
+    description: 'A registry operation got invalid input (bad grant target, data grade, mask rule, rate, …); the message lists every problem.',
+  },
 } as const satisfies Record<string, { status: number; addedIn: string; description: string }>;
 
 /** A code of the gateway's error registry. */

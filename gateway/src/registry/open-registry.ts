@@ -1,0 +1,125 @@
+/**
+ * Opens the registry database: picks the generated client and driver adapter
+ * of the URL's provider, applies pending migrations first (at gateway start,
+ * as the issue asks), and returns the client and a `close()`.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { Pool } from 'pg';
+import { GW_ERRORS } from '../errors';
+import type { Logger } from '../logger';
+import { PrismaClient as PostgresqlPrismaClient } from './generated/postgresql/client';
+import { PrismaClient as SqlitePrismaClient } from './generated/sqlite/client';
+import { applyRegistryMigrations, type AppliedRegistryMigrations } from './migrate';
+import { parseRegistryUrl, type PostgresqlRegistryLocation, type SqliteRegistryLocation } from './parse-registry-url';
+import type { RegistryClient } from './registry-client';
+import type { RegistryProvider } from './registry-provider';
+
+/** Options of {@link openRegistry}. */
+export interface OpenRegistryOptions {
+  /** `file:./.data/registry.db`, `sqlite::memory:`, `postgresql://user@host/db?schema=registry`. */
+  readonly url: string;
+  /** PostgreSQL schema, instead of `?schema=` in the URL. @default 'public' */
+  readonly schema?: string;
+  /** Apply pending migrations before returning. @default true */
+  readonly migrate?: boolean;
+  /** @default none */
+  readonly logger?: Pick<Logger, 'debug' | 'info'>;
+  /** Largest number of PostgreSQL connections. @default 10 */
+  readonly maxConnections?: number;
+}
+
+/** An open registry database. */
+export interface Registry {
+  /** The Prisma client of the registry's provider. */
+  readonly prisma: RegistryClient;
+  readonly provider: RegistryProvider;
+  /** What the migration step did (empty when `migrate: false`). */
+  readonly migrations: AppliedRegistryMigrations;
+  /** Disconnects the client and closes the connections. */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the registry at `options.url`, migrating it first.
+ * @throws GatewayError `GW_CONFIG_INVALID` for a bad URL, `GW_REGISTRY_UNAVAILABLE`
+ *   when the database cannot be reached or migrated
+ */
+export async function openRegistry(options: OpenRegistryOptions): Promise<Registry> {
+  const location = parseRegistryUrl(options.url, options.schema);
+  try {
+    return location.provider === 'sqlite' ? await openSqlite(location, options) : await openPostgresql(location, options);
+  } catch (error) {
+    if (error instanceof Error && 'code' in error && error.code === 'GW_CONFIG_INVALID') throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw GW_ERRORS.GW_REGISTRY_UNAVAILABLE.err(`The registry (${location.provider}) cannot be opened or migrated: ${reason}`, {
+      cause: error,
+    });
+  }
+}
+
+async function openSqlite(location: SqliteRegistryLocation, options: OpenRegistryOptions): Promise<Registry> {
+  if (location.file !== ':memory:') mkdirSync(dirname(location.file), { recursive: true });
+  // `:memory:` is private to one connection: the engine's connection and the client's would see different databases.
+  if (location.file === ':memory:' && options.migrate !== false) {
+    throw new Error('an in-memory SQLite registry cannot be migrated over a second connection; use a file');
+  }
+  const migrations: AppliedRegistryMigrations =
+    options.migrate === false
+      ? { applied: [] }
+      : await applyRegistryMigrations({
+          provider: 'sqlite',
+          adapterFactory: new PrismaBetterSqlite3({ url: location.file }),
+          logger: options.logger,
+        });
+  const prisma = new SqlitePrismaClient({ adapter: new PrismaBetterSqlite3({ url: location.file, timeout: 5_000 }) });
+  try {
+    // WAL: gateway readers and admin writers (other processes too) do not block each other.
+    await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL');
+  } catch (error) {
+    await prisma.$disconnect();
+    throw error;
+  }
+  return {
+    prisma,
+    provider: 'sqlite',
+    migrations,
+    close: () => prisma.$disconnect(),
+  };
+}
+
+async function openPostgresql(location: PostgresqlRegistryLocation, options: OpenRegistryOptions): Promise<Registry> {
+  // Unqualified names in the migrations and in the client's queries resolve in the registry's schema.
+  const connection = { connectionString: location.connectionString, options: `-c search_path="${location.schema}"` };
+  const pool = new Pool({ ...connection, max: options.maxConnections ?? 10 });
+  pool.on('error', () => undefined); // an idle connection dropped by the server; the next query reconnects
+  try {
+    await pool.query(`CREATE SCHEMA IF NOT EXISTS "${location.schema}"`);
+    const migrations: AppliedRegistryMigrations =
+      options.migrate === false
+        ? { applied: [] }
+        : await applyRegistryMigrations({
+            provider: 'postgresql',
+            // Its own connection, closed afterwards: the engine holds Prisma's migration advisory lock
+            // for the life of the session, and a pooled session would keep other replicas waiting.
+            adapterFactory: new PrismaPg({ ...connection, max: 1 }, { schema: location.schema }),
+            logger: options.logger,
+          });
+    const client = new PostgresqlPrismaClient({ adapter: new PrismaPg(pool, { schema: location.schema }) });
+    const prisma = client as unknown as RegistryClient;
+    return {
+      prisma,
+      provider: 'postgresql',
+      migrations,
+      async close() {
+        await client.$disconnect();
+        await pool.end();
+      },
+    };
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw error;
+  }
+}
