@@ -15,9 +15,11 @@ const moduleNameMapper = {
   '^@govgraph/connector-(rest|soap|sql|file)$': '<rootDir>/connectors/$1/src/index.ts',
   '^@govgraph/subgraph-(users|services|licences|cases|social-insurance)$': '<rootDir>/subgraphs/$1/src/index.ts',
   '^@govgraph/gateway$': '<rootDir>/gateway/src/index.ts',
+  '^@govgraph/gateway/cli$': '<rootDir>/gateway/src/cli/index.ts',
   '^@govgraph/legacy$': '<rootDir>/examples/legacy/src/index.ts',
   '^@govgraph/example-platform$': '<rootDir>/examples/platform/src/index.ts',
   '^@govgraph/test$': '<rootDir>/test/src/index.ts',
+  '^@govgraph/bench$': '<rootDir>/bench/src/index.ts',
 };
 const common = {
   rootDir: __dirname,

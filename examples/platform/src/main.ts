@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   if (!Number.isInteger(gatewayPort) || gatewayPort < 0 || gatewayPort > 65535) throw new Error(`GATEWAY_PORT must be a port number, got "${env.GATEWAY_PORT}"`);
 
   const started = Date.now();
-  process.stdout.write('govgraph: starting the simulated legacy systems, four subgraphs and the gateway…\n');
+  process.stdout.write('govgraph: starting the simulated legacy systems, five subgraphs and the gateway…\n');
   const platform = await startPlatform({
     dataDirectory: resolve(env.GOVGRAPH_DATA_DIR ?? '.data'),
     ...(seed !== undefined ? { seed } : {}),
@@ -51,12 +51,13 @@ async function main(): Promise<void> {
     `govgraph is up in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
     '',
     `  GraphQL endpoint and GraphiQL:  ${platform.graphqlUrl}`,
-    ...Object.entries(platform.subgraphs).map(([name, subgraph]) => `  subgraph ${name.padEnd(9)} ${subgraph.url}`),
+    ...Object.entries(platform.subgraphs).map(([name, subgraph]) => `  subgraph ${name.padEnd(16)} ${subgraph.url}`),
     `  legacy: population registry (SOAP) ${platform.legacy.population.url}?wsdl`,
     `          legal-person registry (REST) ${platform.legacy.legalPerson.url}`,
     `          case-handling system (REST)  ${platform.legacy.cases.url}`,
     `          catalog exports (GBK CSV)    ${platform.legacy.catalog.directory}`,
     `          licence library (SQL)        ${platform.legacy.licenceLibrary.url}`,
+    `          social insurance (SOAP 1.2)  ${platform.legacy.socialInsurance.url}?wsdl`,
     '',
     'Try a first query:',
     '',

@@ -1,6 +1,6 @@
 /**
  * Options of the whole platform on one machine: the five simulated legacy
- * systems, the four domain subgraphs and the gateway. Every port defaults to
+ * systems, the five domain subgraphs and the gateway. Every port defaults to
  * 0 (ephemeral) for tests; `main.ts` passes the fixed ports of the README.
  */
 import type { DatasetSizes } from '@govgraph/legacy';
@@ -13,9 +13,11 @@ export interface PlatformPorts {
   readonly services: number;
   readonly licences: number;
   readonly cases: number;
+  readonly socialInsurance: number;
   readonly population: number;
   readonly legalPerson: number;
   readonly caseHandling: number;
+  readonly socialInsuranceSystem: number;
 }
 
 /** The ports `npm start` uses. */
@@ -25,9 +27,11 @@ export const DEFAULT_PLATFORM_PORTS: PlatformPorts = Object.freeze({
   services: 4002,
   licences: 4003,
   cases: 4004,
+  socialInsurance: 4005,
   population: 4101,
   legalPerson: 4102,
   caseHandling: 4105,
+  socialInsuranceSystem: 4106,
 });
 
 /** Options of `startPlatform`. */

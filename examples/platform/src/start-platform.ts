@@ -1,6 +1,6 @@
 /**
  * Starts the whole platform in one process on embedded defaults: the five
- * simulated legacy systems, the four domain subgraphs built on the SDK, and
+ * simulated legacy systems, the five domain subgraphs built on the SDK, and
  * the gateway composing them. `npm start` runs it with the README's ports;
  * the integration tests run it on ephemeral ports.
  */
@@ -10,14 +10,24 @@ import { CreditCodeScalar, createSilentLogger, ResidentIdScalar, type RunningSub
 import { createCasesSubgraph, parseCasesSubgraphConfig } from '@govgraph/subgraph-cases';
 import { createLicencesSubgraph, parseLicencesSubgraphConfig, type LicencesSubgraph } from '@govgraph/subgraph-licences';
 import { createServicesSubgraph, parseServicesSubgraphConfig } from '@govgraph/subgraph-services';
+import { createSocialInsuranceSubgraph, parseSocialInsuranceSubgraphConfig } from '@govgraph/subgraph-social-insurance';
 import { createUsersSubgraph, parseUsersSubgraphConfig } from '@govgraph/subgraph-users';
-import type { PlatformOptions } from './platform-options';
+import type { PlatformOptions, PlatformPorts } from './platform-options';
 
-/** The names of the four domain subgraphs, in composition order. */
-export const SUBGRAPH_NAMES = ['users', 'services', 'licences', 'cases'] as const;
+/** The names of the five domain subgraphs, in composition order. */
+export const SUBGRAPH_NAMES = ['users', 'services', 'licences', 'cases', 'social-insurance'] as const;
 
 /** One of {@link SUBGRAPH_NAMES}. */
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
+
+/** The port option of each subgraph. */
+const PORT_OF: Readonly<Record<SubgraphName, keyof PlatformPorts>> = {
+  users: 'users',
+  services: 'services',
+  licences: 'licences',
+  cases: 'cases',
+  'social-insurance': 'socialInsurance',
+};
 
 /** The running platform. */
 export interface Platform {
@@ -54,27 +64,32 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       ...(options.licenceDbUrl ? { licenceDbUrl: options.licenceDbUrl } : {}),
       ...(options.now ? { now: options.now } : {}),
       host,
-      ports: { population: ports.population ?? 0, legalPerson: ports.legalPerson ?? 0, cases: ports.caseHandling ?? 0 },
+      ports: { population: ports.population ?? 0, legalPerson: ports.legalPerson ?? 0, cases: ports.caseHandling ?? 0, socialInsurance: ports.socialInsuranceSystem ?? 0 },
       logger,
     });
     stack.push(() => legacy.close());
 
-    const licences = createLicencesSubgraph(parseLicencesSubgraphConfig({ licenceDbUrl: legacy.licenceLibrary.url }), {
+    const licences = createLicencesSubgraph(parseLicencesSubgraphConfig({ licenceDbUrl: legacy.licenceLibrary.url, security: { mode: 'development' } }), {
       logger,
       ...(options.now ? { now: options.now } : {}),
     });
+    // Development security mode for now: the gateway does not sign context tokens yet (issue 4 wires the keys).
     const subgraphs: Record<SubgraphName, Subgraph> = {
       users: createUsersSubgraph(
-        parseUsersSubgraphConfig({ populationUrl: legacy.population.url, legalPersonUrl: legacy.legalPerson.url }),
+        parseUsersSubgraphConfig({ populationUrl: legacy.population.url, legalPersonUrl: legacy.legalPerson.url, security: { mode: 'development' } }),
         { logger },
       ),
-      services: createServicesSubgraph(parseServicesSubgraphConfig({ catalog: { directory: legacy.catalog.directory } }), { logger }),
+      services: createServicesSubgraph(parseServicesSubgraphConfig({ catalog: { directory: legacy.catalog.directory }, security: { mode: 'development' } }), { logger }),
       licences,
-      cases: createCasesSubgraph(parseCasesSubgraphConfig({ casesUrl: legacy.cases.url }), { logger }),
+      cases: createCasesSubgraph(parseCasesSubgraphConfig({ casesUrl: legacy.cases.url, security: { mode: 'development' } }), { logger }),
+      'social-insurance': createSocialInsuranceSubgraph(
+        parseSocialInsuranceSubgraphConfig({ url: legacy.socialInsurance.url, ...legacy.socialInsurance.credentials, security: { mode: 'development' } }),
+        { logger },
+      ),
     };
     const running = {} as Record<SubgraphName, RunningSubgraph>;
     for (const name of SUBGRAPH_NAMES) {
-      running[name] = await subgraphs[name].listen({ host, port: ports[name] ?? 0 });
+      running[name] = await subgraphs[name].listen({ host, port: ports[PORT_OF[name]] ?? 0 });
       stack.push(() => running[name].close());
     }
 

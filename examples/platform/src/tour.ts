@@ -94,6 +94,25 @@ export const TOUR: readonly TourStop[] = [
 }`,
   },
   {
+    title: "A person's social insurance",
+    description:
+      'users (population registry, SOAP 1.1) → social-insurance (social-insurance system, SOAP 1.2 with WS-Security): the account, and one month of contributions in yuan, converted exactly from the fen the system keeps.',
+    query: `query PersonSocialInsurance($idNumber: ResidentId!) {
+  personByIdNumber(idNumber: $idNumber) {
+    name
+    socialInsurance {
+      status
+      insuranceTypes
+      firstContributionMonth
+      contributionMonths
+      payingUnit
+      contributions(fromMonth: "2026-06", toMonth: "2026-06") { month insuranceType baseAmount personalAmount employerAmount }
+    }
+  }
+}`,
+    variables: { idNumber: '320102197801074232' },
+  },
+  {
     title: 'Submit a case',
     description: 'cases mutation; the applicant ID is checked (GB 11643) before the case system is called; `idempotencyKey` makes a retry safe.',
     query: `mutation Submit($input: SubmitCaseInput!) {

@@ -73,6 +73,7 @@ function build() {
     name: 'items',
     resolvers: [ItemResolver],
     sources: { registry },
+    security: { mode: 'development' },
     logger: createSilentLogger(),
     loaders: ({ sources }): Loaders => ({
       itemByCode: createBatchLoader({ name: 'itemByCode', batch: (codes) => sources.registry.findByCodes(codes), keyOf: (row) => row.code }),
@@ -192,13 +193,13 @@ describe('createSubgraph', () => {
         return { code: 'A' };
       }
     }
-    const other = createSubgraph({ name: 'other', resolvers: [OtherResolver], sources: {}, logger: createSilentLogger() });
+    const other = createSubgraph({ name: 'other', resolvers: [OtherResolver], sources: {}, security: { mode: 'development' }, logger: createSilentLogger() });
     expect(other.sdl).toMatch(/type Item\s+@key\(fields: "code", resolvable: false\)\s*\{\s*code: ID!\s*\}/);
     expect(build().subgraph.sdl).toMatch(/type Item\s+@key\(fields: "code"\)\s*\{\s*code: ID!\s*title: String!\s*\}/);
   });
 
   it('refuses an invalid subgraph name, naming the option and value', () => {
-    expect(() => createSubgraph({ name: 'Bad Name', resolvers: [ItemResolver], sources: {}, logger: createSilentLogger() })).toThrow(
+    expect(() => createSubgraph({ name: 'Bad Name', resolvers: [ItemResolver], sources: {}, security: { mode: 'development' }, logger: createSilentLogger() })).toThrow(
       /name: must be lower-case letters, digits and dashes, starting with a letter \(got "Bad Name"\)/,
     );
   });

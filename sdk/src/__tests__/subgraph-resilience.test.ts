@@ -65,7 +65,7 @@ class LookUpResolver {
 
 describe('a subgraph with a resilient source', () => {
   const registry = switchedSource();
-  const subgraph = createSubgraph({ name: 'switches', resolvers: [LookUpResolver], sources: { registry }, logger: createSilentLogger() });
+  const subgraph = createSubgraph({ name: 'switches', resolvers: [LookUpResolver], sources: { registry }, security: { mode: 'development' }, logger: createSilentLogger() });
   const query = async (code: string) => {
     const response = await subgraph.fetch('http://switches.test/graphql', {
       method: 'POST',

@@ -3,7 +3,9 @@
  * subgraph out. Everything operational comes from here so a department writes
  * only types, resolvers and loaders: serving (graphql-yoga), batched entity
  * references, the error taxonomy and masking, request ids in logs and in every
- * legacy call, `/healthz` and `/readyz`.
+ * legacy call, `/healthz` and `/readyz`, and the caller: the gateway's signed
+ * context token verified on every GraphQL request (or, in explicit
+ * development mode, every caller trusted).
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
@@ -20,6 +22,9 @@ import { createEntityLoaders, type EntityResolver } from '../schema/entity-resol
 import type { Source } from '../source';
 import { checkReadiness, type ReadinessReport } from './health';
 import { createMaskError } from './mask-error';
+import type { Caller } from '../security/caller';
+import { parseSubgraphSecurity, type SubgraphSecurity, type SubgraphSecurityOptions } from '../security/subgraph-security';
+import { useContextToken } from '../security/use-context-token';
 import { useRequestMetrics } from './use-request-metrics';
 import type { LoaderFactoryContext, SubgraphContext } from './subgraph-context';
 
@@ -37,6 +42,13 @@ export interface CreateSubgraphOptions<TSources extends Sources, TLoaders> {
   orphanedTypes?: Function[];
   /** The legacy systems this subgraph reads, started before it serves and stopped after. */
   sources: TSources;
+  /**
+   * How this subgraph trusts its callers; required, so that trusting everyone is a decision written down.
+   * `{ mode: 'verify', jwksUrl | publicKeyJwk | jwks, issuer?, audience?, clockToleranceSeconds? }`: every
+   * GraphQL request must carry the gateway's signed context token (`x-govgraph-context`), else 401
+   * `UNAUTHENTICATED`. `{ mode: 'development' }`: every caller is trusted (logged loudly; never in production).
+   */
+  security: SubgraphSecurityOptions;
   /** Makes this request's DataLoaders. Called once per request: never share a cache between requests. */
   loaders?: (context: LoaderFactoryContext<TSources>) => TLoaders;
   /** Entity types whose references this subgraph resolves, batched per request. */
@@ -77,6 +89,8 @@ export interface Subgraph {
   /** The Federation 2 SDL (`_service { sdl }`). */
   readonly sdl: string;
   readonly settings: SubgraphSettings;
+  /** The validated `security` option. */
+  readonly security: SubgraphSecurity;
   /** The fetch-API handler (in-process tests, other servers). Call `start()` first. */
   readonly fetch: YogaServerInstance<Record<string, unknown>, Record<string, unknown>>['fetch'];
   /** Starts every source. Idempotent. */
@@ -108,6 +122,8 @@ export function createSubgraph<TSources extends Sources, TLoaders = Record<strin
     exposeUnexpectedErrors: options.exposeUnexpectedErrors,
   });
   const logger = (options.logger ?? createLogger()).child({ subgraph: settings.name });
+  const security = parseSubgraphSecurity(options.security);
+  if (security.mode === 'development') warnDevelopmentMode(logger, settings.name);
   const entities = options.entities ?? {};
   const { schema, sdl } = buildFederatedSchema({
     resolvers: options.resolvers,
@@ -125,6 +141,13 @@ export function createSubgraph<TSources extends Sources, TLoaders = Record<strin
   const metrics = new Registry();
   metrics.setDefaultLabels({ subgraph: settings.name });
   const lifecycle = createSourceLifecycle(options.sources, logger, metrics);
+  const requestIds = new WeakMap<Request, string>();
+  const requestIdOf = (request: Request): string => {
+    let id = requestIds.get(request);
+    if (id === undefined) requestIds.set(request, (id = normaliseRequestId(request.headers.get(REQUEST_ID_HEADER), randomUUID)));
+    return id;
+  };
+  const callers = new WeakMap<Request, Caller>();
   const yoga = createYoga<Record<string, unknown>>({
     schema,
     graphqlEndpoint: settings.graphqlEndpoint,
@@ -134,13 +157,18 @@ export function createSubgraph<TSources extends Sources, TLoaders = Record<strin
     maskedErrors: settings.exposeUnexpectedErrors ? false : { maskError: createMaskError(logger) },
     plugins: [
       useOperationalEndpoints(settings, () => checkReadiness(settings.name, options.sources, settings.readinessTimeoutMs), metrics),
+      useContextToken({ security, subgraph: settings.name, logger, metrics, requestIdOf, callers }),
       useRequestMetrics(metrics),
       useRequestScope(logger),
     ],
     context: ({ request }) => {
-      const requestId = requestIdOf(request);
-      const requestLogger = logger.child({ requestId });
-      const base = { sources: options.sources, requestId, logger: requestLogger };
+      const caller = callers.get(request);
+      // The token plugin admits a request only after recording its caller; without one, nothing may run.
+      if (!caller) throw new Error('no verified caller for this request');
+      const requestId = hasRequestIdHeader(request) ? requestIdOf(request) : caller.requestId;
+      // The application id only: the end user's subject never goes to a log in clear.
+      const requestLogger = logger.child({ requestId, applicationId: caller.applicationId });
+      const base = { sources: options.sources, requestId, logger: requestLogger, caller };
       const context: SubgraphContext<TSources, TLoaders> & { [CONTEXT_ENTITY_LOADERS]?: unknown } = {
         subgraph: settings.name,
         ...base,
@@ -156,6 +184,7 @@ export function createSubgraph<TSources extends Sources, TLoaders = Record<strin
     schema,
     sdl,
     settings,
+    security,
     metrics,
     fetch: yoga.fetch,
     start: lifecycle.start,
@@ -163,6 +192,7 @@ export function createSubgraph<TSources extends Sources, TLoaders = Record<strin
     readiness: () => checkReadiness(settings.name, options.sources, settings.readinessTimeoutMs),
     async listen(listenOptions = {}) {
       await lifecycle.start();
+      if (security.mode === 'development') warnDevelopmentMode(logger, settings.name);
       const server = createServer(yoga);
       server.keepAliveTimeout = 65_000;
       await new Promise<void>((resolve, reject) => {
@@ -184,8 +214,17 @@ export function createSubgraph<TSources extends Sources, TLoaders = Record<strin
   };
 }
 
-function requestIdOf(request: Request): string {
-  return normaliseRequestId(request.headers.get(REQUEST_ID_HEADER), randomUUID);
+function hasRequestIdHeader(request: Request): boolean {
+  const id = request.headers.get(REQUEST_ID_HEADER);
+  return id !== null && normaliseRequestId(id, () => '') === id;
+}
+
+function warnDevelopmentMode(logger: Logger, name: string): void {
+  logger.warn(
+    { security: 'development' },
+    `!!! subgraph ${name} runs in DEVELOPMENT security mode: every caller is trusted and no gateway context token is checked. ` +
+      'Never run it like this in production: configure verify mode (the gateway JWKS URL or public key).',
+  );
 }
 
 /** Runs each execution inside the request scope, so sources see the request id and logger. */

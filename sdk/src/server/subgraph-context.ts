@@ -1,4 +1,5 @@
 import type { Logger } from '../logger';
+import type { Caller } from '../security/caller';
 import type { Source } from '../source';
 
 /**
@@ -13,8 +14,10 @@ export interface SubgraphContext<
   readonly subgraph: string;
   /** The request id the gateway passed on (or one created here). */
   readonly requestId: string;
-  /** A logger bound to the subgraph and request id. */
+  /** A logger bound to the subgraph, request id and calling application. */
   readonly logger: Logger;
+  /** Who is calling: the application (and end user, purpose) the gateway's context token vouches for. */
+  readonly caller: Caller;
   /** The subgraph's sources, started. */
   readonly sources: TSources;
   /** This request's DataLoaders, made by the subgraph's `loaders` factory. */
@@ -26,4 +29,6 @@ export interface LoaderFactoryContext<TSources extends Readonly<Record<string, S
   readonly sources: TSources;
   readonly requestId: string;
   readonly logger: Logger;
+  /** Who is calling (see `SubgraphContext.caller`). */
+  readonly caller: Caller;
 }

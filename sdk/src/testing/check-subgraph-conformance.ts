@@ -31,7 +31,7 @@ const RUNNERS: Readonly<Record<ConformanceGroup, (run: ConformanceRun) => Promis
  */
 export async function checkSubgraphConformance(target: ConformanceTarget, spec: ConformanceSpec): Promise<ConformanceReport> {
   assertSpec(spec);
-  const client = await createConformanceClient(target, spec.requestTimeoutMs ?? 10_000);
+  const client = await createConformanceClient(target, spec.requestTimeoutMs ?? 10_000, spec.headers);
   const run = createConformanceRun(client, spec);
   const checks: ConformanceCheck[] = [];
   const groups = spec.groups ?? CONFORMANCE_GROUPS;
@@ -58,6 +58,9 @@ function assertSpec(spec: ConformanceSpec): void {
   positive('timeoutMs', spec.timeoutMs);
   positive('requestTimeoutMs', spec.requestTimeoutMs);
   if (spec.timeoutMarginMs !== undefined && !(spec.timeoutMarginMs >= 0)) problems.push(`timeoutMarginMs must be ≥ 0, got ${JSON.stringify(spec.timeoutMarginMs)}`);
+  if (spec.headers !== undefined && (spec.headers === null || (typeof spec.headers !== 'function' && typeof spec.headers !== 'object'))) {
+    problems.push('headers must be an object of header names to values, or a function returning one');
+  }
   if ((spec.breakUpstream || spec.slowUpstream) && !spec.restoreUpstream) problems.push('breakUpstream and slowUpstream need restoreUpstream, so later checks see a working legacy system');
   for (const group of spec.groups ?? []) {
     if (!(CONFORMANCE_GROUPS as readonly string[]).includes(group)) problems.push(`groups: unknown group ${JSON.stringify(group)} (one of ${CONFORMANCE_GROUPS.join(', ')})`);

@@ -3,7 +3,7 @@
  * subgraph's `fetch`, or over HTTP to its URL. Every request is bounded, so a
  * subgraph that hangs fails a check instead of the whole run.
  */
-import type { ConformanceQuery, ConformanceTarget } from './conformance-spec';
+import type { ConformanceHeaders, ConformanceQuery, ConformanceTarget } from './conformance-spec';
 
 /** A GraphQL error as the kit reads it. */
 export interface AnswerError {
@@ -40,8 +40,9 @@ export class RequestTimedOutError extends Error {
   }
 }
 
-/** @internal Builds the client for a target; in-process subgraphs are started (idempotent). */
-export async function createConformanceClient(target: ConformanceTarget, requestTimeoutMs: number): Promise<ConformanceClient> {
+/** @internal Builds the client for a target; in-process subgraphs are started (idempotent). `headers` go with every request. */
+export async function createConformanceClient(target: ConformanceTarget, requestTimeoutMs: number, headers?: ConformanceHeaders): Promise<ConformanceClient> {
+  const extraHeaders = async (): Promise<Readonly<Record<string, string>>> => (typeof headers === 'function' ? await headers() : (headers ?? {}));
   let send: (path: string | undefined, init: RequestInit) => Promise<Response>;
   let label: string;
   if (target.subgraph) {
@@ -68,7 +69,7 @@ export async function createConformanceClient(target: ConformanceTarget, request
       const exchange = async (): Promise<GraphQLAnswer> => {
         const response = await send(undefined, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+          headers: { ...(await extraHeaders()), 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
           body: JSON.stringify({ query: request.query, variables: request.variables ?? {} }),
         });
         const text = await response.text();
@@ -84,7 +85,7 @@ export async function createConformanceClient(target: ConformanceTarget, request
     },
     status(path) {
       return bounded(
-        send(path, { method: 'GET' }).then(async (response) => {
+        extraHeaders().then((extra) => send(path, { method: 'GET', headers: { ...extra } })).then(async (response) => {
           await response.arrayBuffer();
           return response.status;
         }),

@@ -43,6 +43,11 @@ export const CONFORMANCE_GROUPS = ['federation', 'entities', 'batching', 'errors
 /** One group of checks. */
 export type ConformanceGroup = (typeof CONFORMANCE_GROUPS)[number];
 
+/** Headers of the kit's requests: fixed, or made before each request. */
+export type ConformanceHeaders =
+  | Readonly<Record<string, string>>
+  | (() => Readonly<Record<string, string>> | Promise<Readonly<Record<string, string>>>);
+
 /** A hook into the legacy system; may be asynchronous. */
 export type UpstreamHook = () => void | Promise<void>;
 
@@ -80,6 +85,13 @@ export interface ConformanceSpec {
   readonly secrets?: readonly string[];
   /** The kit gives up on any one request after this long (so a hanging subgraph fails a check, not the run). @default 10000 */
   readonly requestTimeoutMs?: number;
+  /**
+   * Headers sent with every request the kit makes, or a function called before each request (so a
+   * short-lived token is fresh). A verify-mode subgraph needs the gateway's context token:
+   * `headers: async () => ({ 'x-govgraph-context': await signer.sign({ audience: 'users', subject: 'conformance', requestId: 'conformance' }) })`.
+   * @default none (a development-mode subgraph needs none)
+   */
+  readonly headers?: ConformanceHeaders;
   /** Which groups to run. @default all of {@link CONFORMANCE_GROUPS} */
   readonly groups?: readonly ConformanceGroup[];
 }

@@ -13,4 +13,5 @@ export {
   type KeySamples,
   type KeyValue,
   type UpstreamHook,
+  type ConformanceHeaders,
 } from './conformance-spec';

@@ -3,7 +3,7 @@
  * system, built but not listening (`main.ts` listens; tests call `fetch`).
  */
 import { parseRestSourceConfig, restSource } from '@govgraph/connector-rest';
-import { createSubgraph, type Logger, type Subgraph } from '@govgraph/sdk';
+import { ConfigError, createSubgraph, type Logger, type Subgraph } from '@govgraph/sdk';
 import type { CasesSubgraphConfig } from './config';
 import type { CasesContext } from './context';
 import { CaseMutationResolver } from './case/case-mutation.resolver';
@@ -28,9 +28,10 @@ export interface CreateCasesSubgraphOptions {
  * `Person.cases`/`Enterprise.cases` through `POST /api/v1/cases/by-applicants`,
  * at most 100 keys per call.
  *
- * @throws ConfigError when the source configuration is invalid.
+ * @throws ConfigError when the source configuration is invalid or `config.security` is missing.
  */
 export function createCasesSubgraph(config: CasesSubgraphConfig, options: CreateCasesSubgraphOptions = {}): Subgraph {
+  if (!config.security) throw new ConfigError(`cases subgraph: config.security is required: { mode: 'verify', jwksUrl | publicKeyJwk | jwks } (the gateway's context token), or { mode: 'development' } on a developer's machine`);
   const sources: CasesSources = {
     caseHandling: restSource(parseRestSourceConfig({ name: CASE_HANDLING_SOURCE, baseUrl: config.casesUrl, timeoutMs: config.timeoutMs })),
   };
@@ -38,6 +39,7 @@ export function createCasesSubgraph(config: CasesSubgraphConfig, options: Create
     name: 'cases',
     resolvers: [CaseResolver, CaseMutationResolver, PersonCasesResolver, EnterpriseCasesResolver],
     sources,
+    security: config.security,
     loaders: createCasesLoaders,
     entities: {
       Case: {

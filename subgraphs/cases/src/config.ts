@@ -4,7 +4,7 @@
  * (naming it and the value given) and returns a frozen object. `main.ts`
  * builds the input from the environment; tests pass objects.
  */
-import { ConfigError } from '@govgraph/sdk';
+import { ConfigError, subgraphSecuritySchema, type SubgraphSecurity } from '@govgraph/sdk';
 import { z } from 'zod';
 
 /** Default port of the cases subgraph. */
@@ -37,6 +37,13 @@ export interface CasesSubgraphConfig {
    * @default 'info'
    */
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /**
+   * How the subgraph trusts callers: `{ mode: 'verify', jwksUrl | publicKeyJwk | jwks, … }` (the gateway's
+   * signed context token on every request) or `{ mode: 'development' }` (every caller trusted; never in
+   * production). Optional here, required by `createCasesSubgraph`. Env `GATEWAY_JWKS_URL`,
+   * `GATEWAY_PUBLIC_KEY_JWK` or `GOVGRAPH_DEV_MODE=1`.
+   */
+  readonly security?: SubgraphSecurity;
 }
 
 /** An integer option; digit strings are accepted so environment variables pass straight through. */
@@ -72,6 +79,7 @@ const casesSubgraphConfigSchema = z
       port: integerOption(0, 65_535).default(DEFAULT_CASES_PORT),
       host: z.string({ error: 'must be a host name or address' }).min(1, { error: 'must not be empty' }).default('127.0.0.1'),
       logLevel: z.enum(['debug', 'info', 'warn', 'error', 'silent'], { error: 'must be one of debug, info, warn, error, silent' }).default('info'),
+      security: subgraphSecuritySchema.optional(),
     },
     { error: 'must be an object' },
   )

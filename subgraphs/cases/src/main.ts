@@ -9,18 +9,27 @@
  * | `PORT` | port to listen on | 4004 |
  * | `HOST` | address to bind | 127.0.0.1 |
  * | `LOG_LEVEL` | debug, info, warn, error, silent | info |
+ * | `GATEWAY_JWKS_URL` | verify the gateway's context token with its JWKS | one of these three |
+ * | `GATEWAY_PUBLIC_KEY_JWK` | verify it with the gateway's Ed25519 public key (JWK, JSON) | |
+ * | `GOVGRAPH_DEV_MODE` | `1`: development only, every caller trusted | |
  *
  * Exits 1 with a readable message when the configuration is invalid or the
  * server cannot start; SIGINT/SIGTERM close it gracefully.
  */
-import { createLogger, isGovgraphError } from '@govgraph/sdk';
+import { createLogger, isGovgraphError, SECURITY_ENVIRONMENT_HELP, securityInputFromEnv } from '@govgraph/sdk';
 import { createCasesSubgraph } from './app';
 import { parseCasesSubgraphConfig } from './config';
 
 async function main(): Promise<void> {
   const env = process.env;
-  const config = parseCasesSubgraphConfig(
-    Object.fromEntries(
+  const security = securityInputFromEnv(env);
+  if (security === undefined) {
+    process.stderr.write(`cases subgraph failed to start: no caller trust configured.\n${SECURITY_ENVIRONMENT_HELP}`);
+    process.exit(1);
+  }
+  const config = parseCasesSubgraphConfig({
+    security,
+    ...Object.fromEntries(
       Object.entries({
         casesUrl: env['CASES_URL'],
         timeoutMs: env['CASES_TIMEOUT_MS'],
@@ -29,7 +38,7 @@ async function main(): Promise<void> {
         logLevel: env['LOG_LEVEL'],
       }).filter(([, value]) => value !== undefined && value !== ''),
     ),
-  );
+  });
   const logger = createLogger({ level: config.logLevel });
   const running = await createCasesSubgraph(config, { logger }).listen({ port: config.port, host: config.host });
   let closing = false;

@@ -4,7 +4,7 @@
  * `licences` on the users subgraph's `Person` and `Enterprise`. Builds the
  * subgraph and never listens (`main.ts` does).
  */
-import { BadRequestError, createLogger, createSubgraph, type Logger, type Subgraph } from '@govgraph/sdk';
+import { BadRequestError, ConfigError, createLogger, createSubgraph, type Logger, type Subgraph } from '@govgraph/sdk';
 import { sqlSource, type SqlSource } from '@govgraph/connector-sql';
 import type { LicencesLoaders, LicencesSources } from './context';
 import type { LicencesSubgraphConfig } from './config';
@@ -35,14 +35,19 @@ export interface LicencesSubgraph extends Subgraph {
   readonly licenceDb: SqlSource;
 }
 
-/** Builds the licences subgraph from a parsed config; see {@link LicencesSubgraphOptions}. */
+/**
+ * Builds the licences subgraph from a parsed config; see {@link LicencesSubgraphOptions}.
+ * @throws ConfigError when `config.security` is missing (a subgraph must say how it trusts callers)
+ */
 export function createLicencesSubgraph(config: LicencesSubgraphConfig, options: LicencesSubgraphOptions = {}): LicencesSubgraph {
+  if (!config.security) throw new ConfigError(`licences subgraph: config.security is required: { mode: 'verify', jwksUrl | publicKeyJwk | jwks } (the gateway's context token), or { mode: 'development' } on a developer's machine`);
   const licenceDb = sqlSource(config.licenceDb);
   const sources: LicencesSources = { licenceDb };
   const subgraph = createSubgraph<LicencesSources, LicencesLoaders>({
     name: 'licences',
     resolvers: [LicenceResolver, LicenceTypeResolver, PersonResolver, EnterpriseResolver, createVerificationResolver(options.now ?? (() => new Date()))],
     sources,
+    security: config.security,
     logger: options.logger ?? createLogger({ level: config.logLevel }),
     loaders: createLicencesLoaders,
     entities: {

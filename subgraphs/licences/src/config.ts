@@ -7,7 +7,7 @@
  * environment into the input.
  */
 import { z } from 'zod';
-import { ConfigError, isGovgraphError } from '@govgraph/sdk';
+import { ConfigError, isGovgraphError, subgraphSecuritySchema, type SubgraphSecurity } from '@govgraph/sdk';
 import { parseSqlSourceConfig, type SqlSourceConfig } from '@govgraph/connector-sql';
 
 /** The port the licences subgraph listens on unless told otherwise. */
@@ -32,6 +32,7 @@ const schema = z.strictObject({
   licenceDbUrl: z.string().min(1),
   licenceDbSchema: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case PostgreSQL identifier').optional(),
   timeoutMs: integer(1, 600_000).default(5000),
+  security: subgraphSecuritySchema.optional(),
 });
 
 /** What {@link parseLicencesSubgraphConfig} accepts; numbers may be strings (from the environment). */
@@ -51,6 +52,13 @@ export interface LicencesSubgraphConfig {
    * of each statement (`timeoutMs`, @default 5000), parsed by the SQL connector.
    */
   readonly licenceDb: SqlSourceConfig;
+  /**
+   * How the subgraph trusts callers: `{ mode: 'verify', jwksUrl | publicKeyJwk | jwks, … }` (the gateway's
+   * signed context token on every request) or `{ mode: 'development' }` (every caller trusted; never in
+   * production). Optional here, required by `createLicencesSubgraph`. Env `GATEWAY_JWKS_URL`,
+   * `GATEWAY_PUBLIC_KEY_JWK` or `GOVGRAPH_DEV_MODE=1`.
+   */
+  readonly security?: SubgraphSecurity;
 }
 
 /** Which option of this config each SQL source option came from. */
@@ -97,7 +105,8 @@ export function parseLicencesSubgraphConfig(input: unknown): LicencesSubgraphCon
       details: { problems },
     });
   }
-  return Object.freeze({ port: own.data.port, host: own.data.host, logLevel: own.data.logLevel, licenceDb });
+  const { port, host, logLevel, security } = own.data;
+  return Object.freeze({ port, host, logLevel, licenceDb, ...(security ? { security } : {}) });
 }
 
 function describeIssue(issue: z.core.$ZodIssue): { option: string; problem: string } {

@@ -13,16 +13,26 @@
  * | LICENCE_DB_URL        | the licence library: `file:/abs/path.db` or `postgresql://…`   | (required)      |
  * | LICENCE_DB_SCHEMA     | PostgreSQL schema of the tables                                | licence_library |
  * | LICENCE_DB_TIMEOUT_MS | timeout of each statement (ms)                                 | 5000            |
+ * | GATEWAY_JWKS_URL      | verify the gateway's context token with its JWKS               | one of these three |
+ * | GATEWAY_PUBLIC_KEY_JWK| verify it with the gateway's Ed25519 public key (JWK, JSON)    |                 |
+ * | GOVGRAPH_DEV_MODE     | `1`: development only, every caller trusted                    |                 |
  */
-import { createLogger, isGovgraphError } from '@govgraph/sdk';
+import { createLogger, isGovgraphError, SECURITY_ENVIRONMENT_HELP, securityInputFromEnv } from '@govgraph/sdk';
 import { createLicencesSubgraph } from './app';
 import { parseLicencesSubgraphConfig, type LicencesSubgraphConfig } from './config';
 
 async function main(): Promise<void> {
+  const security = securityInputFromEnv(process.env);
+  if (security === undefined) {
+    process.stderr.write(`licences subgraph failed to start: no caller trust configured.\n${SECURITY_ENVIRONMENT_HELP}`);
+    process.exitCode = 1;
+    return;
+  }
   let config: LicencesSubgraphConfig;
   try {
-    config = parseLicencesSubgraphConfig(
-      withoutUnset({
+    config = parseLicencesSubgraphConfig({
+      security,
+      ...withoutUnset({
         port: process.env['PORT'],
         host: process.env['HOST'],
         logLevel: process.env['LOG_LEVEL'],
@@ -30,7 +40,7 @@ async function main(): Promise<void> {
         licenceDbSchema: process.env['LICENCE_DB_SCHEMA'],
         timeoutMs: process.env['LICENCE_DB_TIMEOUT_MS'],
       }),
-    );
+    });
   } catch (error) {
     failStart(error);
     return;

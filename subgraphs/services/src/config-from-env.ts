@@ -18,8 +18,10 @@
  * | `CATALOG_PATTERN`           | `catalog.pattern` (@default `^catalog-\d{14}\.csv$`) |
  * | `CATALOG_MAX_BAD_ROW_RATIO` | `catalog.maxBadRowRatio` (@default 0.5)   |
  * | `CATALOG_ALLOW_EMPTY`       | `catalog.allowEmpty` (@default false)     |
+ * | `GATEWAY_JWKS_URL`, `GATEWAY_PUBLIC_KEY_JWK`, `GOVGRAPH_DEV_MODE` | `security` (one is required; see the SDK's `securityInputFromEnv`) |
  */
 import { resolve } from 'node:path';
+import { securityInputFromEnv } from '@govgraph/sdk';
 
 /** The environment, as `process.env` has it. */
 export type Environment = Readonly<Record<string, string | undefined>>;
@@ -34,7 +36,9 @@ export function servicesConfigFromEnv(env: Environment): Record<string, unknown>
     Object.fromEntries(Object.entries(entries).filter((entry): entry is [string, string] => entry[1] !== undefined));
 
   const directory = value('CATALOG_DIR');
+  const security = securityInputFromEnv(env);
   return {
+    ...(security !== undefined ? { security } : {}),
     ...pick({ port: value('PORT'), host: value('HOST'), logLevel: value('LOG_LEVEL'), timeoutMs: value('TIMEOUT_MS') }),
     catalog: pick({
       directory: directory === undefined ? undefined : resolve(directory),

@@ -6,7 +6,7 @@
  * their limits live in one place. Only `main.ts` turns the environment into
  * the input (see `config-from-env.ts`).
  */
-import { ConfigError } from '@govgraph/sdk';
+import { ConfigError, subgraphSecuritySchema, type SubgraphSecurity } from '@govgraph/sdk';
 import { parseFileSourceConfig, type FileSourceConfig } from '@govgraph/connector-file';
 import { z } from 'zod';
 import { CATALOG_COLUMNS } from './service/service.mapping';
@@ -41,6 +41,13 @@ export interface ServicesSubgraphConfig {
    * (`service-catalog`) and the required columns are fixed.
    */
   readonly catalog: FileSourceConfig;
+  /**
+   * How the subgraph trusts callers: `{ mode: 'verify', jwksUrl | publicKeyJwk | jwks, … }` (the gateway's
+   * signed context token on every request) or `{ mode: 'development' }` (every caller trusted; never in
+   * production). Optional here, required by `createServicesSubgraph`. Env `GATEWAY_JWKS_URL`,
+   * `GATEWAY_PUBLIC_KEY_JWK` or `GOVGRAPH_DEV_MODE=1`.
+   */
+  readonly security?: SubgraphSecurity;
 }
 
 /** The catalog options a caller may set. */
@@ -62,6 +69,7 @@ const topLevelSchema = z.strictObject({
   logLevel: z.enum(['debug', 'info', 'warn', 'error', 'silent'], { error: 'must be one of debug, info, warn, error, silent' }).default('info'),
   timeoutMs: integerOption(50, 60_000).default(5000),
   catalog: z.unknown().optional(),
+  security: subgraphSecuritySchema.optional(),
 });
 
 /** One problem of a config: the option's dotted path and what is wrong. */
@@ -94,8 +102,8 @@ export function parseServicesSubgraphConfig(input: unknown): ServicesSubgraphCon
 
   const catalog = parseCatalog(object['catalog'], problems);
   if (problems.length > 0 || !topLevel.success || catalog === undefined) throw configError(problems);
-  const { port, host, logLevel, timeoutMs } = topLevel.data;
-  return Object.freeze({ port, host, logLevel, timeoutMs, catalog });
+  const { port, host, logLevel, timeoutMs, security } = topLevel.data;
+  return Object.freeze({ port, host, logLevel, timeoutMs, catalog, ...(security ? { security } : {}) });
 }
 
 function parseCatalog(input: unknown, problems: ConfigProblem[]): FileSourceConfig | undefined {

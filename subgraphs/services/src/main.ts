@@ -6,7 +6,7 @@
  * SIGINT and SIGTERM close the server and the catalog source.
  * The variables are listed in `config-from-env.ts` and the README.
  */
-import { createLogger, isGovgraphError, type Logger } from '@govgraph/sdk';
+import { createLogger, isGovgraphError, SECURITY_ENVIRONMENT_HELP, type Logger } from '@govgraph/sdk';
 import { createServicesSubgraph } from './app';
 import { parseServicesSubgraphConfig, type ServicesSubgraphConfig } from './config';
 import { servicesConfigFromEnv } from './config-from-env';
@@ -22,6 +22,8 @@ Environment:
   CATALOG_PATTERN='^catalog-\\d{14}\\.csv$'
   CATALOG_MAX_BAD_ROW_RATIO=0.5  CATALOG_ALLOW_EMPTY=false
   PORT=4002  HOST=127.0.0.1  LOG_LEVEL=info  TIMEOUT_MS=5000
+  One of (how callers are trusted; required):
+  GATEWAY_JWKS_URL=<url>  GATEWAY_PUBLIC_KEY_JWK=<json>  GOVGRAPH_DEV_MODE=1
 `;
 
 async function main(): Promise<void> {
@@ -29,9 +31,15 @@ async function main(): Promise<void> {
     process.stdout.write(USAGE);
     return;
   }
+  const input = servicesConfigFromEnv(process.env);
+  if (input['security'] === undefined) {
+    process.stderr.write(`govgraph services subgraph failed to start: no caller trust configured.\n${SECURITY_ENVIRONMENT_HELP}`);
+    process.exitCode = 1;
+    return;
+  }
   let config: ServicesSubgraphConfig;
   try {
-    config = parseServicesSubgraphConfig(servicesConfigFromEnv(process.env));
+    config = parseServicesSubgraphConfig(input);
   } catch (error) {
     failStart(error, undefined);
     return;

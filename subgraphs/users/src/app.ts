@@ -3,7 +3,7 @@
  * population registry and the legal-person registry. Builds, never listens:
  * `main.ts` listens, tests call `start()` and `fetch`.
  */
-import { createLogger, createSubgraph, type Logger, type Subgraph } from '@govgraph/sdk';
+import { ConfigError, createLogger, createSubgraph, type Logger, type Subgraph } from '@govgraph/sdk';
 import type { UsersSubgraphConfig } from './config';
 import { EnterpriseResolver } from './enterprise/enterprise.resolver';
 import { USERS_ENTITIES } from './entities';
@@ -20,12 +20,17 @@ export interface CreateUsersSubgraphOptions {
 /** The subgraph's name, as the gateway knows it. */
 export const USERS_SUBGRAPH_NAME = 'users';
 
-/** Builds the users subgraph from a config parsed by `parseUsersSubgraphConfig`. */
+/**
+ * Builds the users subgraph from a config parsed by `parseUsersSubgraphConfig`.
+ * @throws ConfigError when `config.security` is missing (a subgraph must say how it trusts callers)
+ */
 export function createUsersSubgraph(config: UsersSubgraphConfig, options: CreateUsersSubgraphOptions = {}): Subgraph {
+  if (!config.security) throw new ConfigError(`users subgraph: config.security is required: { mode: 'verify', jwksUrl | publicKeyJwk | jwks } (the gateway's context token), or { mode: 'development' } on a developer's machine`);
   return createSubgraph({
     name: USERS_SUBGRAPH_NAME,
     resolvers: [PersonResolver, EnterpriseResolver],
     sources: createUsersSources(config),
+    security: config.security,
     loaders: createUsersLoaders,
     entities: USERS_ENTITIES,
     logger: options.logger ?? createLogger({ level: config.logLevel }),

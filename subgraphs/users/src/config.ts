@@ -4,7 +4,7 @@
  * every problem at once, naming the option and the value given, and returns a
  * frozen object. Only `main.ts` builds the input, from the environment.
  */
-import { ConfigError } from '@govgraph/sdk';
+import { ConfigError, subgraphSecuritySchema, type SubgraphSecurity } from '@govgraph/sdk';
 import { z } from 'zod';
 
 /** A validated, frozen configuration; build it with {@link parseUsersSubgraphConfig}. */
@@ -33,6 +33,13 @@ export interface UsersSubgraphConfig {
    * @default 'info'
    */
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /**
+   * How the subgraph trusts callers: `{ mode: 'verify', jwksUrl | publicKeyJwk | jwks, … }` (the gateway's
+   * signed context token on every request) or `{ mode: 'development' }` (every caller trusted; never in
+   * production). Optional here, required by `createUsersSubgraph`. Env `GATEWAY_JWKS_URL`,
+   * `GATEWAY_PUBLIC_KEY_JWK` or `GOVGRAPH_DEV_MODE=1`.
+   */
+  readonly security?: SubgraphSecurity;
 }
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
@@ -69,6 +76,7 @@ const usersSubgraphConfigSchema = z.strictObject(
     port: integer(0, 65_535).default(4001),
     host: z.string({ error: 'must be a host name or address' }).trim().min(1, { error: 'must not be empty' }).default('127.0.0.1'),
     logLevel: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+    security: subgraphSecuritySchema.optional(),
   },
   { error: (issue) => (issue.code === 'invalid_type' ? 'must be an object' : undefined) },
 );
@@ -93,7 +101,8 @@ export function parseUsersSubgraphConfig(input: unknown): UsersSubgraphConfig {
 }
 
 function describeValue(input: unknown, path: readonly PropertyKey[]): string {
-  if (path.length === 0) return '';
+  // Security problems name what is wrong themselves; a key given by mistake (a private JWK) is never echoed.
+  if (path.length === 0 || path[0] === 'security') return '';
   let value: unknown = input;
   for (const key of path) value = typeof value === 'object' && value !== null ? (value as Record<PropertyKey, unknown>)[key] : undefined;
   return value === undefined ? '' : ` (got ${JSON.stringify(value)})`;

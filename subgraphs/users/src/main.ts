@@ -13,8 +13,11 @@
  * | `POPULATION_URL`   | population registry SOAP endpoint (WSDL at `?wsdl`) | required |
  * | `LEGAL_PERSON_URL` | legal-person registry base URL                   | required    |
  * | `LEGACY_TIMEOUT_MS`| deadline of one call to either registry (ms)     | `5000`      |
+ * | `GATEWAY_JWKS_URL` | verify the gateway's context token with its JWKS  | one of these three |
+ * | `GATEWAY_PUBLIC_KEY_JWK` | verify it with the gateway's Ed25519 public key (JWK, JSON) | |
+ * | `GOVGRAPH_DEV_MODE`| `1`: development only, every caller trusted      |             |
  */
-import { createLogger, isGovgraphError, type RunningSubgraph } from '@govgraph/sdk';
+import { createLogger, isGovgraphError, SECURITY_ENVIRONMENT_HELP, securityInputFromEnv, type RunningSubgraph } from '@govgraph/sdk';
 import { createUsersSubgraph } from './app';
 import { parseUsersSubgraphConfig, type UsersSubgraphConfig } from './config';
 
@@ -23,12 +26,19 @@ const ENVIRONMENT = `Environment (config option in brackets):
   LEGAL_PERSON_URL   [legalPersonUrl]  legal-person registry base URL, e.g. http://127.0.0.1:4102 (required)
   LEGACY_TIMEOUT_MS  [timeoutMs]       deadline of one registry call in ms (default 5000)
   PORT [port] (default 4001)   HOST [host] (default 127.0.0.1)   LOG_LEVEL [logLevel] (default info)
+  GATEWAY_JWKS_URL | GATEWAY_PUBLIC_KEY_JWK | GOVGRAPH_DEV_MODE=1  [security] (one is required)
 `;
 
 async function main(): Promise<void> {
+  const security = securityInputFromEnv(process.env);
+  if (security === undefined) {
+    process.stderr.write(`users subgraph failed to start: no caller trust configured.\n${SECURITY_ENVIRONMENT_HELP}`);
+    process.exitCode = 1;
+    return;
+  }
   let config: UsersSubgraphConfig;
   try {
-    config = parseUsersSubgraphConfig(configInputFromEnv(process.env));
+    config = parseUsersSubgraphConfig({ ...configInputFromEnv(process.env), security });
   } catch (error) {
     failStart(error, true);
     return;

@@ -117,6 +117,7 @@ export function buildItemsSubgraph(entities: ItemEntities = batchedEntities): { 
     name: 'items',
     resolvers: [ItemResolver],
     sources: { registry },
+    security: { mode: 'development' },
     logger: createSilentLogger(),
     entities: { Item: entities(registry) },
   });

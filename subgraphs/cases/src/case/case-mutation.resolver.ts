@@ -5,7 +5,7 @@ import 'reflect-metadata';
  * writes, and maps the case-handling system's own refusal (its status may
  * change between our read and our write) to the same `ConflictError`.
  */
-import { ConflictError, NotFoundError, UnprocessableContentError, type GovgraphError } from '@govgraph/sdk';
+import { ConflictError, type GovgraphError, Grade, NotFoundError, UnprocessableContentError } from '@govgraph/sdk';
 import { Arg, Args, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { CasesContext } from '../context';
 import { parseSubmitCaseInput, parseTransitionCaseArguments } from './case-arguments';
@@ -21,6 +21,7 @@ import { TransitionCaseArgs } from './transition-case.args';
 @Resolver(() => Case)
 export class CaseMutationResolver {
   @Mutation(() => Case, { description: 'Opens a case (status SUBMITTED). With an idempotencyKey, a repeat returns the same case.' })
+  @Grade('L3')
   async submitCase(@Arg('input', () => SubmitCaseInput) input: SubmitCaseInput, @Ctx() ctx: CasesContext): Promise<Case> {
     const request = parseSubmitCaseInput(input);
     const client = createCaseHandlingClient(ctx.sources.caseHandling);
@@ -38,6 +39,7 @@ export class CaseMutationResolver {
   }
 
   @Mutation(() => Case, { description: 'Moves a case to another status, if the workflow allows it from the current one.' })
+  @Grade('L3')
   async transitionCase(@Args(() => TransitionCaseArgs) args: TransitionCaseArgs, @Ctx() ctx: CasesContext): Promise<Case> {
     const change = parseTransitionCaseArguments(args);
     const client = createCaseHandlingClient(ctx.sources.caseHandling);

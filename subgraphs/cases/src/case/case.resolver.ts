@@ -4,7 +4,7 @@ import 'reflect-metadata';
  * request's `caseByNumber` loader), `Query.cases` (a filtered page) and the
  * derived `Case.allowedTransitions`.
  */
-import { parsePageArgs, toPageResult, type PageResult } from '@govgraph/sdk';
+import { Grade, type PageResult, parsePageArgs, toPageResult } from '@govgraph/sdk';
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { CasesContext } from '../context';
 import { parseApplicantIdFilter, parseCaseNumber } from './case-arguments';
@@ -19,11 +19,13 @@ import { Case } from './case.type';
 @Resolver(() => Case)
 export class CaseResolver {
   @Query(() => Case, { nullable: true, description: 'A case by number; null when there is none.' })
+  @Grade('L2')
   case(@Arg('number') number: string, @Ctx() ctx: CasesContext): Promise<Case | null> {
     return ctx.loaders.caseByNumber.load(parseCaseNumber('number', number));
   }
 
   @Query(() => CasePage, { description: 'Cases, newest first, optionally of one applicant and/or in one status.' })
+  @Grade('L3')
   async cases(@Args(() => CasesArgs) { applicantId, status, ...pageArgs }: CasesArgs, @Ctx() ctx: CasesContext): Promise<PageResult<Case>> {
     const page = parsePageArgs(pageArgs);
     const { items, total } = await createCaseHandlingClient(ctx.sources.caseHandling).listCases({
@@ -36,6 +38,7 @@ export class CaseResolver {
   }
 
   @FieldResolver(() => [CaseStatus], { description: 'The statuses this case may move to next (none once it is finished).' })
+  @Grade('L2')
   allowedTransitions(@Root() found: Case): readonly CaseStatus[] {
     return allowedTransitionsFrom(found.status);
   }

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 /** `Enterprise.cases`: the cases an enterprise applied for, batched per request. */
+import { Grade } from '@govgraph/sdk';
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { loadApplicantCases } from '../applicant/applicant-cases';
 import { CaseStatus } from '../case/case-status';
@@ -11,6 +12,7 @@ import { Enterprise } from './enterprise.type';
 @Resolver(() => Enterprise)
 export class EnterpriseCasesResolver {
   @FieldResolver(() => [Case], { nullable: true, description: 'Cases this enterprise applied for, newest first.' })
+  @Grade('L2')
   cases(
     @Root() enterprise: Enterprise,
     @Arg('status', () => CaseStatus, { nullable: true }) status: CaseStatus | null | undefined,

@@ -4,7 +4,7 @@ import 'reflect-metadata';
  * the key is declared; the representation (`{ __typename: 'Enterprise',
  * creditCode }`) is the root of the field resolvers.
  */
-import { CreditCodeScalar } from '@govgraph/sdk';
+import { CreditCodeScalar, Grade } from '@govgraph/sdk';
 import { Directive, Field, ObjectType } from 'type-graphql';
 
 /** A legal person as this subgraph knows it: by unified social credit code. */
@@ -12,5 +12,6 @@ import { Directive, Field, ObjectType } from 'type-graphql';
 @Directive('@key(fields: "creditCode")')
 export class Enterprise {
   @Field(() => CreditCodeScalar)
+  @Grade('L1')
   creditCode!: string;
 }

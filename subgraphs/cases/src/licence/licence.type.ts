@@ -3,6 +3,7 @@ import 'reflect-metadata';
  * `Licence`, owned by the licences subgraph. A completed case points at the
  * licences it produced by number only (`resolvable: false`).
  */
+import { Grade } from '@govgraph/sdk';
 import { Directive, Field, ObjectType } from 'type-graphql';
 
 /** A reference to an electronic licence by its number. */
@@ -10,5 +11,6 @@ import { Directive, Field, ObjectType } from 'type-graphql';
 @Directive('@key(fields: "number", resolvable: false)')
 export class LicenceReference {
   @Field()
+  @Grade('L2')
   number!: string;
 }

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 /** `Person.cases`: the cases a natural person applied for, batched per request. */
+import { Grade } from '@govgraph/sdk';
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { loadApplicantCases } from '../applicant/applicant-cases';
 import { CaseStatus } from '../case/case-status';
@@ -11,6 +12,7 @@ import { Person } from './person.type';
 @Resolver(() => Person)
 export class PersonCasesResolver {
   @FieldResolver(() => [Case], { nullable: true, description: 'Cases this person applied for, newest first.' })
+  @Grade('L3')
   cases(
     @Root() person: Person,
     @Arg('status', () => CaseStatus, { nullable: true }) status: CaseStatus | null | undefined,

@@ -4,7 +4,7 @@ import 'reflect-metadata';
  * key is declared; with no `__resolveReference` the representation
  * (`{ __typename: 'Person', idNumber }`) is the root of the field resolvers.
  */
-import { ResidentIdScalar } from '@govgraph/sdk';
+import { Grade, Mask, ResidentIdScalar } from '@govgraph/sdk';
 import { Directive, Field, ObjectType } from 'type-graphql';
 
 /** A natural person as this subgraph knows it: by resident ID number. */
@@ -12,5 +12,7 @@ import { Directive, Field, ObjectType } from 'type-graphql';
 @Directive('@key(fields: "idNumber")')
 export class Person {
   @Field(() => ResidentIdScalar)
+  @Grade('L4')
+  @Mask('resident-id')
   idNumber!: string;
 }

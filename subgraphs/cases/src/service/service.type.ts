@@ -3,6 +3,7 @@ import 'reflect-metadata';
  * `Service`, owned by the services subgraph. Cases only point at it by item
  * code (`resolvable: false`): the gateway fetches the rest from services.
  */
+import { Grade } from '@govgraph/sdk';
 import { Directive, Field, ObjectType } from 'type-graphql';
 
 /** A reference to a service item by its code. */
@@ -10,5 +11,6 @@ import { Directive, Field, ObjectType } from 'type-graphql';
 @Directive('@key(fields: "code", resolvable: false)')
 export class ServiceReference {
   @Field()
+  @Grade('L1')
   code!: string;
 }

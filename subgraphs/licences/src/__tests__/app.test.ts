@@ -11,7 +11,7 @@ describe('createLicencesSubgraph', () => {
   afterAll(() => library?.remove());
 
   it('listens on an ephemeral port, answers over HTTP and closes its database', async () => {
-    const subgraph = createLicencesSubgraph(parseLicencesSubgraphConfig({ licenceDbUrl: library.url, port: 0 }), { logger: createSilentLogger() });
+    const subgraph = createLicencesSubgraph(parseLicencesSubgraphConfig({ licenceDbUrl: library.url, port: 0, security: { mode: 'development' } }), { logger: createSilentLogger() });
     const running = await subgraph.listen({ port: 0 });
     try {
       expect(running.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/graphql$/);
@@ -28,7 +28,7 @@ describe('createLicencesSubgraph', () => {
   });
 
   it('checks licences against the real date in China by default', async () => {
-    const subgraph = createLicencesSubgraph(parseLicencesSubgraphConfig({ licenceDbUrl: library.url }), { logger: createSilentLogger() });
+    const subgraph = createLicencesSubgraph(parseLicencesSubgraphConfig({ licenceDbUrl: library.url, security: { mode: 'development' } }), { logger: createSilentLogger() });
     await subgraph.start();
     try {
       const before = chinaDate(new Date());

@@ -43,8 +43,8 @@ describe('licences subgraph', () => {
     const sdl: string = data._service.sdl;
     expect(sdl).toMatch(/type Licence\s+@key\(fields: "number"\)/);
     expect(sdl).toMatch(/type LicenceType\s+@key\(fields: "code"\)/);
-    expect(sdl).toMatch(/type Person\s+@key\(fields: "idNumber"\)\s*\{\s*idNumber: ResidentId!\s*"""[^"]*"""\s*licences\(\s*"""[^"]*"""\s*status: LicenceStatus\s*\): \[Licence!\]\s*\}/);
-    expect(sdl).toMatch(/type Enterprise\s+@key\(fields: "creditCode"\)\s*\{\s*creditCode: CreditCode!\s*"""[^"]*"""\s*licences\(/);
+    expect(sdl).toMatch(/type Person\s+@key\(fields: "idNumber"\)\s*\{\s*idNumber: ResidentId!(?:\s*@tag\(name: "govgraph:[a-z-]+:[A-Za-z0-9-]+"\))*\s*"""[^"]*"""\s*licences\(\s*"""[^"]*"""\s*status: LicenceStatus\s*\): \[Licence!\](?:\s*@tag\(name: "govgraph:[a-z-]+:[A-Za-z0-9-]+"\))*\s*\}/);
+    expect(sdl).toMatch(/type Enterprise\s+@key\(fields: "creditCode"\)\s*\{\s*creditCode: CreditCode!(?:\s*@tag\(name: "govgraph:[a-z-]+:[A-Za-z0-9-]+"\))*\s*"""[^"]*"""\s*licences\(/);
     expect(sdl).toMatch(/union LicenceHolder = Person \| Enterprise/);
     expect(sdl).toMatch(/enum HolderKind\s*\{\s*PERSON\s+ENTERPRISE\s*\}/);
     expect(sdl).toMatch(/enum VerificationResult\s*\{[^}]*VALID[^}]*REVOKED[^}]*EXPIRED[^}]*NOT_FOUND[^}]*\}/);

@@ -1,5 +1,5 @@
 import { Directive, Field, ObjectType } from 'type-graphql';
-import { CreditCodeScalar } from '@govgraph/sdk';
+import { CreditCodeScalar, Grade } from '@govgraph/sdk';
 
 /**
  * The users subgraph's `Enterprise`, extended here with `licences`. Its
@@ -11,6 +11,7 @@ import { CreditCodeScalar } from '@govgraph/sdk';
 export class Enterprise {
   /** 18-character unified social credit code. */
   @Field(() => CreditCodeScalar)
+  @Grade('L1')
   creditCode!: string;
 
   /** Tells the `LicenceHolder` union which member this is. Not a GraphQL field. */

@@ -1,3 +1,4 @@
+import { Grade } from '@govgraph/sdk';
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { LicencesContext } from '../context';
 import { HolderKind } from '../licence-type/holder-kind.enum';
@@ -15,6 +16,7 @@ import { Person } from './person.type';
 export class PersonResolver {
   /** The person's licences, newest first. */
   @FieldResolver(() => [Licence], { nullable: true, description: 'Licences held by this person, newest first (issuedOn descending, then number).' })
+  @Grade('L2')
   licences(
     @Root() person: Person,
     @Arg('status', () => LicenceStatus, { nullable: true, description: 'Only licences with this recorded status.' }) status: LicenceStatus | null | undefined,

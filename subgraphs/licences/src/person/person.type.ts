@@ -1,5 +1,5 @@
 import { Directive, Field, ObjectType } from 'type-graphql';
-import { ResidentIdScalar } from '@govgraph/sdk';
+import { Grade, Mask, ResidentIdScalar } from '@govgraph/sdk';
 
 /**
  * The users subgraph's `Person`, extended here with `licences`. Its objects
@@ -11,6 +11,8 @@ import { ResidentIdScalar } from '@govgraph/sdk';
 export class Person {
   /** 18-character resident ID number. */
   @Field(() => ResidentIdScalar)
+  @Grade('L4')
+  @Mask('resident-id')
   idNumber!: string;
 
   /** Tells the `LicenceHolder` union which member this is. Not a GraphQL field. */

@@ -1,3 +1,4 @@
+import { Grade } from '@govgraph/sdk';
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import type { LicencesContext } from '../context';
 import { parseLicenceNumberArg } from '../licence/licence-number';
@@ -18,6 +19,7 @@ export function createVerificationResolver(now: () => Date) {
     @Query(() => LicenceVerification, {
       description: 'Checks whether a licence can be relied on today (Asia/Shanghai): valid, revoked, expired or not found, and why.',
     })
+    @Grade('L2')
     async verifyLicence(@Arg('number') number: string, @Ctx() ctx: LicencesContext): Promise<LicenceVerification> {
       const checkedOn = chinaDate(now());
       const licence = await loadLicence(ctx.loaders, parseLicenceNumberArg(number));

@@ -63,7 +63,7 @@ export function makeExportDirectory(): string {
 
 /** Builds the subgraph over `directory` with fast polling. */
 export function buildSubgraph(directory: string, catalog: Record<string, unknown> = {}): Subgraph {
-  const config = parseServicesSubgraphConfig({ timeoutMs: 1000, catalog: { directory, pollIntervalMs: 20, settleMs: 0, ...catalog } });
+  const config = parseServicesSubgraphConfig({ timeoutMs: 1000, security: { mode: 'development' }, catalog: { directory, pollIntervalMs: 20, settleMs: 0, ...catalog } });
   return createServicesSubgraph(config, { logger: createSilentLogger() });
 }
 

@@ -5,7 +5,7 @@ import 'reflect-metadata';
  * file, and none scans the catalog.
  */
 import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
-import { PageArgs, parsePageArgs, toPageResult, type PageResult } from '@govgraph/sdk';
+import { Grade, PageArgs, type PageResult, parsePageArgs, toPageResult } from '@govgraph/sdk';
 import type { ServicesContext } from '../services-context';
 import { parseDepartmentArg, parseSearchTextArg, parseServiceCodeArg } from './service-arguments';
 import { ServicePage } from './service-page.type';
@@ -21,12 +21,14 @@ import { Service } from './service.type';
 export class ServiceResolver {
   /** One service by its item code; `null` when the catalog does not list it. */
   @Query(() => Service, { nullable: true, description: 'The service with this item code, or null if the catalog does not list it.' })
+  @Grade('L1')
   service(@Arg('code', () => String) code: string, @Ctx() ctx: ServicesContext): Promise<Service | null> {
     return ctx.loaders.serviceByCode.load(parseServiceCodeArg(code));
   }
 
   /** The services a department handles, in code order. */
   @Query(() => ServicePage, { description: 'The services a department (实施部门) handles, in item code order.' })
+  @Grade('L1')
   servicesByDepartment(
     @Args(() => PageArgs) pageArgs: PageArgs,
     @Arg('department', () => String) department: string,
@@ -42,6 +44,7 @@ export class ServiceResolver {
   @Query(() => ServicePage, {
     description: 'Services whose item code or name contains the text (case-insensitive; 1 to 50 characters), in item code order.',
   })
+  @Grade('L1')
   searchServices(@Args(() => PageArgs) pageArgs: PageArgs, @Arg('text', () => String) text: string, @Ctx() ctx: ServicesContext): PageResult<Service> {
     const query = parseSearchTextArg(text);
     const request = parsePageArgs(pageArgs);
@@ -51,6 +54,7 @@ export class ServiceResolver {
 
   /** Every department that handles a service, sorted, each once. */
   @Query(() => [String], { description: 'Every department that handles at least one service, in code-point order.' })
+  @Grade('L1')
   departments(@Ctx() ctx: ServicesContext): readonly string[] {
     return ctx.loaders.catalog().departments();
   }

@@ -14,7 +14,7 @@ afterAll(() => Promise.all([population.close(), legalPerson.close()]));
 
 describe('createUsersSubgraph', () => {
   it('listens on an ephemeral port, answers over HTTP and reports both registries ready', async () => {
-    const config = parseUsersSubgraphConfig({ populationUrl: population.url, legalPersonUrl: legalPerson.url, port: 0 });
+    const config = parseUsersSubgraphConfig({ populationUrl: population.url, legalPersonUrl: legalPerson.url, port: 0, security: { mode: 'development' } });
     const running = await createUsersSubgraph(config, { logger: createSilentLogger() }).listen({ port: config.port, host: config.host });
     try {
       expect(running.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/graphql$/);
@@ -35,7 +35,7 @@ describe('createUsersSubgraph', () => {
 
   it('fails to start with CONN_UPSTREAM_UNAVAILABLE when the population registry cannot be reached', async () => {
     population.faults.setFailure('error', { operations: ['wsdl'], times: 1 });
-    const config = parseUsersSubgraphConfig({ populationUrl: population.url, legalPersonUrl: legalPerson.url });
+    const config = parseUsersSubgraphConfig({ populationUrl: population.url, legalPersonUrl: legalPerson.url, security: { mode: 'development' } });
     const subgraph = createUsersSubgraph(config, { logger: createSilentLogger() });
     try {
       await expect(subgraph.start()).rejects.toMatchObject({ code: 'CONN_UPSTREAM_UNAVAILABLE' });

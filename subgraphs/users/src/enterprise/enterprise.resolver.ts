@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { CreditCodeScalar, PageArgs, parsePageArgs, type PageResult } from '@govgraph/sdk';
+import { CreditCodeScalar, Grade, PageArgs, type PageResult, parsePageArgs } from '@govgraph/sdk';
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { UsersContext } from '../context';
 import { Person } from '../person/person.type';
@@ -21,12 +21,14 @@ const MAX_NAME_LENGTH = 100;
 export class EnterpriseResolver {
   /** An enterprise by unified social credit code (validated by the `CreditCode` scalar); `null` when there is none. */
   @Query(() => Enterprise, { nullable: true, description: 'An enterprise by unified social credit code.' })
+  @Grade('L1')
   enterprise(@Arg('creditCode', () => CreditCodeScalar) creditCode: string, @Ctx() ctx: UsersContext): Promise<Enterprise | null> {
     return ctx.loaders.enterpriseByCreditCode.load(creditCode);
   }
 
   /** Enterprises whose name contains `name` and that have `status`, ordered by credit code. */
   @Query(() => EnterprisePage, { description: 'Enterprises by part of the name and status, ordered by credit code.' })
+  @Grade('L1')
   async searchEnterprises(
     @Arg('name', () => String, { nullable: true, description: 'Part of the name; omit to match every name.' }) name: string | null | undefined,
     @Arg('status', () => EnterpriseStatus, { nullable: true }) status: EnterpriseStatus | null | undefined,
@@ -43,6 +45,7 @@ export class EnterpriseResolver {
 
   /** The legal representative, from the population registry; `null` when the registry has no such person. */
   @FieldResolver(() => Person, { nullable: true, description: 'The legal representative (法定代表人), from the population registry.' })
+  @Grade('L2')
   legalRepresentative(@Root() enterprise: Enterprise, @Ctx() ctx: UsersContext): Promise<Person | null> {
     return ctx.loaders.personByIdNumber.load(enterprise.legalRepresentativeIdNumber);
   }

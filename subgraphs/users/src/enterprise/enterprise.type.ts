@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { CreditCodeScalar } from '@govgraph/sdk';
+import { CreditCodeScalar, Grade } from '@govgraph/sdk';
 import { Directive, Field, ObjectType } from 'type-graphql';
 import { EnterpriseStatus } from './enterprise-status';
 
@@ -13,23 +13,29 @@ import { EnterpriseStatus } from './enterprise-status';
 @Directive('@key(fields: "creditCode")')
 export class Enterprise {
   @Field(() => CreditCodeScalar, { description: 'Unified social credit code (GB 32100).' })
+  @Grade('L1')
   creditCode!: string;
 
   @Field({ description: 'Registered name.' })
+  @Grade('L1')
   name!: string;
 
   /** e.g. `有限责任公司`, `个体工商户`. */
   @Field({ description: 'Kind of legal person, as registered (e.g. 有限责任公司, 个体工商户).' })
+  @Grade('L1')
   kind!: string;
 
   @Field({ description: 'Registered address.' })
+  @Grade('L1')
   address!: string;
 
   @Field(() => EnterpriseStatus)
+  @Grade('L1')
   status!: EnterpriseStatus;
 
   /** `YYYY-MM-DD` */
   @Field({ description: 'Date of establishment, YYYY-MM-DD.' })
+  @Grade('L1')
   establishedOn!: string;
 
   /** Not a GraphQL field: the key of `legalRepresentative` in the population registry, verified (GB 11643). */

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ResidentIdScalar } from '@govgraph/sdk';
+import { Grade, Mask, ResidentIdScalar } from '@govgraph/sdk';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Gender } from './gender';
 
@@ -15,26 +15,37 @@ import { Gender } from './gender';
 export class Person {
   /** The registry's record id (`P…`). */
   @Field(() => ID, { description: "The population registry's record id: stable and pseudonymous." })
+  @Grade('L2')
   id!: string;
 
   /** The 18-character resident ID number, check character verified. */
   @Field(() => ResidentIdScalar, { description: 'Resident ID number (GB 11643).' })
+  @Grade('L4')
+  @Mask('resident-id')
   idNumber!: string;
 
   @Field({ description: 'Name, as registered.' })
+  @Grade('L3')
+  @Mask('name')
   name!: string;
 
   @Field(() => Gender)
+  @Grade('L2')
   gender!: Gender;
 
   /** `YYYY-MM-DD` */
   @Field({ description: 'Date of birth, YYYY-MM-DD.' })
+  @Grade('L3')
   birthDate!: string;
 
   /** Empty when the registry has no phone number on file. */
   @Field({ description: 'Mobile phone number on file (empty when none).' })
+  @Grade('L4')
+  @Mask('phone')
   phone!: string;
 
   @Field({ description: 'Registered address.' })
+  @Grade('L3')
+  @Mask('address')
   address!: string;
 }

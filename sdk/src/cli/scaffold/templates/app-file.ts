@@ -10,7 +10,7 @@ export function appFile(context: ScaffoldContext): string {
  * \`create${pascal}Subgraph\`: the ${kebab} subgraph over ${context.kind.legacyDescription},
  * built but not listening (\`main.ts\` listens; tests call \`fetch\`).
  */
-import { createSubgraph, type Logger, type Subgraph } from '@govgraph/sdk';
+import { ConfigError, createSubgraph, type Logger, type Subgraph } from '@govgraph/sdk';
 import type { ${pascal}SubgraphConfig } from './config';
 import type { ${pascal}Context } from './context';
 import { create${pascal}Sources } from './sources';
@@ -29,13 +29,15 @@ export interface Create${pascal}SubgraphOptions {
  * References from other subgraphs (\`_entities\`) and \`Query.${entity.camel}\`/\`Query.${entity.pluralCamel}\`
  * are batched: N keys cost ⌈N / ${constant}_BATCH_LIMIT⌉ calls to the legacy system.
  *
- * @throws ConfigError when the source configuration is invalid.
+ * @throws ConfigError when the source configuration is invalid or \`config.security\` is missing.
  */
 export function create${pascal}Subgraph(config: ${pascal}SubgraphConfig, options: Create${pascal}SubgraphOptions = {}): Subgraph {
+  if (!config.security) throw new ConfigError('${kebab} subgraph: config.security is required (verify mode with the gateway key, or { mode: "development" })');
   return createSubgraph({
     name: '${kebab}',
     resolvers: [${resolvers.join(', ')}],
     sources: create${pascal}Sources(config),
+    security: config.security,
     loaders: create${pascal}Loaders,
     entities: {
       ${entity.pascal}: {

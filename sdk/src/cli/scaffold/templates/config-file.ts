@@ -64,7 +64,7 @@ export function configFile(context: ScaffoldContext): string {
   const helperNames = Object.keys(HELPERS).filter((helper) => fields.some((field) => new RegExp(`\\b${helper}\\b`).test(field.zod)));
   const imports = [
     ...(helperNames.includes('absolutePath') ? ["import { isAbsolute } from 'node:path';"] : []),
-    "import { ConfigError } from '@govgraph/sdk';",
+    "import { ConfigError, subgraphSecuritySchema, type SubgraphSecurity } from '@govgraph/sdk';",
     "import { z } from 'zod';",
   ];
   const members = fields
@@ -88,6 +88,12 @@ export const DEFAULT_${constant}_PORT = ${context.defaultPort};
 /** A validated, frozen configuration. Build one with {@link parse${pascal}SubgraphConfig}. */
 export interface ${pascal}SubgraphConfig {
 ${members}
+  /**
+   * How the subgraph trusts callers (the gateway's context token, or development mode). Not validated
+   * as required here: \`create${pascal}Subgraph\` refuses to build without it. Env \`GATEWAY_JWKS_URL\`,
+   * \`GATEWAY_PUBLIC_KEY_JWK\` or \`GOVGRAPH_DEV_MODE=1\`.
+   */
+  readonly security?: SubgraphSecurity;
 }
 
 /** An integer option; digit strings are accepted so environment variables pass straight through. */
@@ -103,6 +109,7 @@ const ${context.names.camel}SubgraphConfigSchema = z
   .object(
     {
 ${schema}
+      security: subgraphSecuritySchema.optional(),
     },
     { error: 'must be an object' },
   )

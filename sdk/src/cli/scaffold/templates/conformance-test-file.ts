@@ -13,7 +13,7 @@ import { MISSING_ID, SAMPLE_${constant} } from './helpers/sample-records';
 
 describeConformance('the ${kebab} subgraph conforms to the govgraph subgraph contract', async () => {
   const system = await startFakeLegacySystem(SAMPLE_${constant});
-  const subgraph = create${pascal}Subgraph(parse${pascal}SubgraphConfig({ ...system.config }), { logger: createSilentLogger() });
+  const subgraph = create${pascal}Subgraph(parse${pascal}SubgraphConfig({ ...system.config, security: { mode: 'development' } }), { logger: createSilentLogger() });
   return {
     target: { subgraph },
     spec: {

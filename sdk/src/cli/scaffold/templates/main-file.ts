@@ -16,22 +16,32 @@ export function mainFile(context: ScaffoldContext): string {
  * |---|---|---|
 ${table}
  *
+ * | \`GATEWAY_JWKS_URL\` | verify the gateway's context token with its JWKS | one of these three |
+ * | \`GATEWAY_PUBLIC_KEY_JWK\` | verify it with the gateway's Ed25519 public key (JWK, JSON) | |
+ * | \`GOVGRAPH_DEV_MODE\` | \`1\`: development only, every caller trusted | |
+ *
  * Exits 1 with a readable message when the configuration is invalid or the
  * server cannot start; SIGINT/SIGTERM close it gracefully.
  */
-import { createLogger, isGovgraphError } from '@govgraph/sdk';
+import { createLogger, isGovgraphError, SECURITY_ENVIRONMENT_HELP, securityInputFromEnv } from '@govgraph/sdk';
 import { create${pascal}Subgraph } from './app';
 import { parse${pascal}SubgraphConfig } from './config';
 
 async function main(): Promise<void> {
   const env = process.env;
-  const config = parse${pascal}SubgraphConfig(
-    Object.fromEntries(
+  const security = securityInputFromEnv(env);
+  if (security === undefined) {
+    process.stderr.write(\`${kebab} subgraph failed to start: no caller trust configured.\\n\${SECURITY_ENVIRONMENT_HELP}\`);
+    process.exit(1);
+  }
+  const config = parse${pascal}SubgraphConfig({
+    ...Object.fromEntries(
       Object.entries({
 ${reads}
       }).filter(([, value]) => value !== undefined && value !== ''),
     ),
-  );
+    security,
+  });
   const logger = createLogger({ level: config.logLevel });
   const running = await create${pascal}Subgraph(config, { logger }).listen({ port: config.port, host: config.host });
   logger.info({ url: running.url }, 'the ${kebab} subgraph is listening');

@@ -47,12 +47,15 @@ ${context.kind.readmeLegacy(context)}
 
 \`\`\`sh
 npx tsc -b ${context.packageDir}
-${envExample} node ${context.packageDir}/dist/main.js
+GOVGRAPH_DEV_MODE=1 ${envExample} node ${context.packageDir}/dist/main.js
 \`\`\`
 
 | variable | meaning | default |
 |---|---|---|
 ${envTable}
+| \`GATEWAY_JWKS_URL\` | verify the gateway's context token with the gateway's JWKS | one of these three is required |
+| \`GATEWAY_PUBLIC_KEY_JWK\` | verify it with the gateway's Ed25519 public key (one JWK, JSON) | |
+| \`GOVGRAPH_DEV_MODE\` | \`1\`: development only — every caller is trusted, no token checked | |
 
 A bad configuration or a failed start exits with status 1 and one message
 listing every problem; SIGINT/SIGTERM close the server and the source.
@@ -64,7 +67,7 @@ In a program or a test (it never listens by itself):
 \`\`\`ts
 import { create${pascal}Subgraph, parse${pascal}SubgraphConfig } from '@govgraph/subgraph-${kebab}';
 
-const subgraph = create${pascal}Subgraph(parse${pascal}SubgraphConfig({ ${required.map((field) => `${field.key}: '${field.example}'`).join(', ')} }), { logger });
+const subgraph = create${pascal}Subgraph(parse${pascal}SubgraphConfig({ ${required.map((field) => `${field.key}: '${field.example}'`).join(', ')}, security: { mode: 'verify', jwksUrl: 'http://127.0.0.1:4000/.well-known/govgraph-jwks.json' } }), { logger });
 const running = await subgraph.listen({ port: ${context.defaultPort} });   // or: await subgraph.start(); subgraph.fetch(request)
 \`\`\`
 

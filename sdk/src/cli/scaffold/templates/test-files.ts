@@ -56,7 +56,7 @@ let subgraph: Subgraph;
 
 beforeAll(async () => {
   system = await startFakeLegacySystem(SAMPLE_${constant});
-  subgraph = create${pascal}Subgraph(parse${pascal}SubgraphConfig({ ...system.config }), { logger: createSilentLogger() });
+  subgraph = create${pascal}Subgraph(parse${pascal}SubgraphConfig({ ...system.config, security: { mode: 'development' } }), { logger: createSilentLogger() });
   await subgraph.start();
 });
 

@@ -28,7 +28,7 @@ export async function startCasesTestBed(options: { cases: readonly CaseRecord[];
   const system = await startCaseHandlingSystem({ dataset: { cases: options.cases }, ...(options.now ? { now: options.now } : {}) });
   const subgraphs: Subgraph[] = [];
   const createSubgraph = async (config: { casesUrl?: string; timeoutMs?: number } = {}): Promise<Subgraph> => {
-    const subgraph = createCasesSubgraph(parseCasesSubgraphConfig({ casesUrl: system.url, timeoutMs: 2000, ...config }), { logger: createSilentLogger() });
+    const subgraph = createCasesSubgraph(parseCasesSubgraphConfig({ casesUrl: system.url, timeoutMs: 2000, security: { mode: 'development' }, ...config }), { logger: createSilentLogger() });
     subgraphs.push(subgraph);
     await subgraph.start();
     return subgraph;

@@ -4,7 +4,7 @@
  * test queries the real thing in-process (`subgraph.fetch`).
  */
 import { startLegalPersonRegistry, startPopulationRegistry, type EnterpriseRecord, type PersonRecord, type SimulatorHandle } from '@govgraph/legacy';
-import { createSilentLogger, type Subgraph } from '@govgraph/sdk';
+import { createSilentLogger, type Subgraph, type SubgraphSecurityOptions } from '@govgraph/sdk';
 import { createUsersSubgraph, parseUsersSubgraphConfig } from '../..';
 
 /** A GraphQL response as the tests read it. */
@@ -32,6 +32,10 @@ export interface UsersFixtureOptions {
   readonly enterprises: readonly EnterpriseRecord[];
   /** @default 5000 */
   readonly timeoutMs?: number;
+  /** @default { mode: 'development' } */
+  readonly security?: SubgraphSecurityOptions;
+  /** Headers sent with every `query` (e.g. the gateway's context token). @default none */
+  readonly headers?: () => Promise<Record<string, string>>;
 }
 
 export async function startUsersFixture(options: UsersFixtureOptions): Promise<UsersFixture> {
@@ -42,6 +46,7 @@ export async function startUsersFixture(options: UsersFixtureOptions): Promise<U
     legalPersonUrl: legalPerson.url,
     timeoutMs: options.timeoutMs ?? 5000,
     port: 0,
+    security: options.security ?? { mode: 'development' },
   });
   const subgraph = createUsersSubgraph(config, { logger: createSilentLogger() });
   await subgraph.start();
@@ -59,7 +64,7 @@ export async function startUsersFixture(options: UsersFixtureOptions): Promise<U
     async query(query, variables) {
       const response = await subgraph.fetch('http://users.test/graphql', {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...(await options.headers?.()) },
         body: JSON.stringify({ query, variables }),
       });
       return (await response.json()) as GraphQLAnswer;

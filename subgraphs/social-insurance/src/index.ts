@@ -1,0 +1,11 @@
+export { createSocialInsuranceSubgraph, type CreateSocialInsuranceSubgraphOptions } from './app';
+export { parseSocialInsuranceSubgraphConfig, DEFAULT_SOCIAL_INSURANCE_PORT, type SocialInsuranceSubgraphConfig } from './config';
+export { createSocialInsuranceSources, SOCIAL_INSURANCE_MAX_BATCH, type SocialInsuranceSources } from './sources';
+export { Person } from './person/person.type';
+export { SocialInsurance } from './social-insurance/social-insurance.type';
+export { Contribution } from './social-insurance/contribution.type';
+export { InsuredStatus } from './social-insurance/insured-status';
+export { InsuranceType } from './social-insurance/insurance-type';
+export { fenToYuan } from './social-insurance/fen-to-yuan';
+export { parseMonthRange, MAX_CONTRIBUTION_MONTHS, type MonthRange } from './social-insurance/parse-month-range';
+export { createSocialInsuranceClient, type SocialInsuranceClient } from './social-insurance-client';
