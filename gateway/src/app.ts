@@ -20,12 +20,15 @@ import { createReadinessCheck, type ReadinessReport } from './health/create-read
 import { useReadiness } from './health/use-readiness';
 import { createLogger, type Logger } from './logger';
 import { MASKED_ERROR_MESSAGE, maskError } from './plugins/mask-error';
-import { createRequestScopeStore } from './plugins/request-scope';
+import { createRequestScopeStore, type RequestScopeStore } from './plugins/request-scope';
 import type { GatewayContext } from './plugins/types';
 import { useAccessLog } from './plugins/use-access-log';
 import { useDocumentLimits } from './plugins/use-document-limits';
 import { useRequestErrorStatus } from './plugins/use-request-error-status';
 import { useRequestId } from './plugins/use-request-id';
+import { createAccessControl, type AccessControl } from './policy/create-access-control';
+import type { AccessControlOptions } from './policy/access-control-options';
+import type { PersistedOperationsOptions } from './policy/persisted-operations';
 import { loadSupergraph } from './supergraph/load-supergraph';
 import { toYogaLogger } from './yoga-logger';
 
@@ -52,6 +55,22 @@ export interface CreateGatewayOptions {
    * gateway before any subgraph is called. @default none: scalars pass through
    */
   scalars?: ScalarImplementations;
+  /**
+   * Access control (ARCHITECTURE.md steps 1–8): `{ mode: 'enforce', registry,
+   * auditSink, pepper, … }` or `{ mode: 'open' }` (local development, logged
+   * loudly). @default none: no policy chain and no context token, as before
+   * issue 4 (embedding and tests only; `main.ts` requires an explicit choice)
+   */
+  accessControl?: AccessControlOptions;
+  /** Depth, alias and root-field limits (see `useDocumentLimits`). @default { maxDepth: 12, maxIntrospectionDepth: 16, maxAliases: 30, maxRootFields: 20 } */
+  documentLimits?: {
+    readonly maxDepth?: number;
+    readonly maxIntrospectionDepth?: number;
+    readonly maxAliases?: number;
+    readonly maxRootFields?: number;
+  };
+  /** The persisted-operation safelist. @default off */
+  persistedOperations?: PersistedOperationsOptions;
 }
 
 /** A listening gateway. */
@@ -75,6 +94,8 @@ export interface Gateway {
   readonly engine: Engine;
   /** The subgraphs of the supergraph (names and URLs). */
   readonly subgraphs: readonly EngineSubgraph[];
+  /** The access-control chain (registry cache, audit buffer, context-token signer), when configured. */
+  readonly accessControl: AccessControl | undefined;
   /** What /readyz answers. */
   checkReadiness(): Promise<ReadinessReport>;
   /** Listens on `port`/`host`. @default config.port and config.host */
@@ -92,7 +113,38 @@ export interface Gateway {
 export async function createGateway(input: GatewayConfigInput | GatewayConfig, options: CreateGatewayOptions = {}): Promise<Gateway> {
   const config = parseGatewayConfig(input);
   const logger = options.logger ?? createLogger({ level: config.logLevel });
-  const supergraphSdl = await loadSupergraph(config.supergraph, { timeoutMs: config.requestTimeoutMs, logger });
+  const scopes = createRequestScopeStore();
+  const accessControl = options.accessControl
+    ? await createAccessControl(options.accessControl, { logger, currentRequestId: () => scopes.current()?.requestId })
+    : undefined;
+  try {
+    return await assemble(config, options, logger, scopes, accessControl);
+  } catch (error) {
+    await accessControl?.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+async function assemble(
+  config: GatewayConfig,
+  options: CreateGatewayOptions,
+  logger: Logger,
+  scopes: RequestScopeStore,
+  accessControl: AccessControl | undefined,
+): Promise<Gateway> {
+  const supergraphSdl = await loadSupergraph(config.supergraph, {
+    timeoutMs: config.requestTimeoutMs,
+    logger,
+    headersFor: accessControl?.gatewayHeaders,
+  });
+  const policyPlugins = accessControl?.plugins(supergraphSdl);
+  const userWillSendRequest = options.willSendRequest;
+  const willSendRequest: WillSendSubgraphRequest | undefined = accessControl
+    ? async (outgoing) => {
+        await accessControl.willSendRequest(outgoing);
+        await userWillSendRequest?.(outgoing);
+      }
+    : userWillSendRequest;
 
   const dataSources: SubgraphDataSource[] = [];
   let engine: Engine;
@@ -106,7 +158,8 @@ export async function createGateway(input: GatewayConfigInput | GatewayConfig, o
           url,
           timeoutMs: config.requestTimeoutMs,
           logger: logger.child({ subgraph: name }),
-          willSendRequest: options.willSendRequest,
+          willSendRequest,
+          gatewayHeaders: accessControl?.gatewayHeaders,
         });
         dataSources.push(source);
         return source;
@@ -127,7 +180,6 @@ export async function createGateway(input: GatewayConfigInput | GatewayConfig, o
     probeCacheMs: config.readiness.probeCacheMs,
     probeTimeoutMs: config.readiness.probeTimeoutMs,
   });
-  const scopes = createRequestScopeStore();
   const yoga = createYoga<Record<string, unknown>, GatewayContext>({
     graphqlEndpoint: GRAPHQL_PATH,
     healthCheckEndpoint: HEALTH_PATH,
@@ -140,13 +192,24 @@ export async function createGateway(input: GatewayConfigInput | GatewayConfig, o
     multipart: false,
     batching: false,
     maxRequestBodySize: config.limits.maxRequestBytes,
+    // The order of ARCHITECTURE.md: request id → access log → /readyz → JWKS → application → end user →
+    // document limits → grants → rate limit → caller's plugins → engine (context token per subgraph call)
+    // → masking → audit → request-error status.
     plugins: [
       useRequestId({ logger, scopes }),
       useAccessLog({ scopes }),
       useReadiness(readiness),
-      useDocumentLimits({ maxDocumentBytes: config.limits.maxDocumentBytes }),
+      ...(policyPlugins?.endpoints ?? []),
+      ...(policyPlugins?.identify ?? []),
+      useDocumentLimits({
+        maxDocumentBytes: config.limits.maxDocumentBytes,
+        ...options.documentLimits,
+        ...(options.persistedOperations ? { persistedOperations: options.persistedOperations } : {}),
+      }),
+      ...(policyPlugins?.authorise ?? []),
       ...(options.plugins ?? []),
       engine.plugin,
+      ...(policyPlugins?.record ?? []),
       useRequestErrorStatus(),
     ],
   });
@@ -159,6 +222,7 @@ export async function createGateway(input: GatewayConfigInput | GatewayConfig, o
     handle: (req, res) => void yoga(req, res),
     engine,
     subgraphs: engine.subgraphs,
+    accessControl,
     checkReadiness: () => readiness.check(),
     async listen(listenOptions = {}) {
       const listening = await listen(yoga, listenOptions.port ?? config.port, listenOptions.host ?? config.host);
@@ -177,6 +241,7 @@ export async function createGateway(input: GatewayConfigInput | GatewayConfig, o
     stop() {
       stopped ??= (async () => {
         await Promise.allSettled([...servers].map((server) => server.close()));
+        await accessControl?.close().catch((error: unknown) => logger.error({ err: error }, 'access control stop failed'));
         await engine.stop().catch((error: unknown) => logger.warn({ err: error }, 'engine stop failed'));
         await Promise.allSettled(dataSources.map((source) => source.close()));
         await yoga.dispose();

@@ -33,6 +33,8 @@ export interface GatewayErrorOptions {
   details?: Readonly<Record<string, unknown>>;
   /** Extra, client-safe `extensions` (e.g. `serviceName`). */
   extensions?: Readonly<Record<string, unknown>>;
+  /** HTTP response headers yoga sets when the error decides the status (`WWW-Authenticate`, `Retry-After`). */
+  headers?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -50,7 +52,8 @@ export class GatewayError extends GraphQLError {
 
   constructor(code: GatewayErrorCode, message: string, options: GatewayErrorOptions = {}) {
     const { status } = GW_ERROR_TABLE[code];
-    super(message, { extensions: { ...options.extensions, code, http: { status } } });
+    const http = options.headers ? { status, headers: { ...options.headers } } : { status };
+    super(message, { extensions: { ...options.extensions, code, http } });
     this.name = 'GatewayError';
     this.code = code;
     this.status = status;
@@ -147,6 +150,58 @@ const GW_ERROR_TABLE = {
     status: 400,
     addedIn: '0.2.0',
     description: 'A registry operation got invalid input (bad grant target, data grade, mask rule, rate, …); the message lists every problem.',
+  },
+  UNAUTHENTICATED: {
+    status: 401,
+    addedIn: '0.2.0',
+    description:
+      'No application could be identified: the API key or client-credentials token is missing, unknown, revoked or expired, the application is suspended, or an end-user token is missing or invalid where a grant requires one. `WWW-Authenticate` says which.',
+  },
+  FORBIDDEN: {
+    status: 403,
+    addedIn: '0.2.0',
+    description:
+      'The operation touches field coordinates the application has no live grant for, above the grant\'s data grade, or for another purpose; `extensions.denied` lists them. No subgraph was called.',
+  },
+  GW_DOCUMENT_TOO_DEEP: { status: 400, addedIn: '0.2.0', description: 'The operation nests fields deeper than `documentLimits.maxDepth`.' },
+  GW_TOO_MANY_ALIASES: { status: 400, addedIn: '0.2.0', description: 'The operation uses more aliases than `documentLimits.maxAliases` (fragments counted where spread).' },
+  GW_TOO_MANY_ROOT_FIELDS: { status: 400, addedIn: '0.2.0', description: 'The operation selects more root fields than `documentLimits.maxRootFields`.' },
+  GW_BATCHING_DISABLED: { status: 400, addedIn: '0.2.0', description: 'The request body is an array of operations; the gateway takes one operation per request.' },
+  GW_PERSISTED_ONLY: {
+    status: 400,
+    addedIn: '0.2.0',
+    description: 'The gateway accepts persisted operations only (`persistedOperations.mode: require`) and the request sent a document that is not in the safelist.',
+  },
+  GW_PERSISTED_QUERY_NOT_FOUND: {
+    status: 400,
+    addedIn: '0.2.0',
+    description: 'The request names a persisted operation (`extensions.persistedQuery.sha256Hash`) that is not in the safelist.',
+  },
+  GW_PERSISTED_QUERY_HASH_MISMATCH: {
+    status: 400,
+    addedIn: '0.2.0',
+    description: 'The request sent both a document and `extensions.persistedQuery.sha256Hash`, and the document does not hash to it.',
+  },
+  GW_RATE_LIMITED: {
+    status: 429,
+    addedIn: '0.2.0',
+    description: 'The application sent more requests per second than its grants allow; `Retry-After` says when to try again.',
+  },
+  GW_QUOTA_EXCEEDED: {
+    status: 429,
+    addedIn: '0.2.0',
+    description: 'The application used its daily quota (UTC day); `Retry-After` gives the seconds until the next day starts.',
+  },
+  GW_RATE_LIMIT_UNAVAILABLE: {
+    status: 503,
+    addedIn: '0.2.0',
+    description: 'The rate-limit store (Redis) cannot be reached, so rates and quotas cannot be checked; the operation is refused (fail closed).',
+  },
+  GW_AUDIT_UNAVAILABLE: {
+    status: 503,
+    addedIn: '0.2.0',
+    description:
+      'The audit store is failing and the audit buffer is full, so an operation touching L3 or L4 data is refused before execution (fail closed); L1–L2 operations continue.',
   },
 } as const satisfies Record<string, { status: number; addedIn: string; description: string }>;
 

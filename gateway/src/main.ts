@@ -14,8 +14,17 @@
  * | GATEWAY_REQUEST_TIMEOUT_MS | deadline of each subgraph call (ms)      | 10000       |
  * | GATEWAY_GRAPHIQL | serve GraphiQL on GET /graphql (true/false)        | true        |
  * | GATEWAY_MAX_DOCUMENT_BYTES | largest GraphQL document accepted        | 32768       |
+ * | GATEWAY_ACCESS_CONTROL | `enforce` or `open` (required; see access-control-from-env.ts) |  |
  */
+import Redis from 'ioredis';
+import { accessControlFromEnv, type AccessControlEnv } from './access-control-from-env';
 import { createGateway, GRAPHQL_PATH } from './app';
+import type { AccessControlOptions } from './policy/access-control-options';
+import { openRegistry, type Registry } from './registry/open-registry';
+import { createPrismaAuditSink } from './registry/prisma-audit-sink';
+import { createPrismaRegistryReader } from './registry/prisma-registry-reader';
+import { createRedisRateLimitStore } from './stores/redis/redis-rate-limit-store';
+import type { RateLimitStore } from './stores/rate-limit-store';
 import { parseGatewayConfig, type GatewayConfig } from './config';
 import { gatewayConfigFromEnv } from './config-from-env';
 import { isGatewayError } from './errors';
@@ -28,6 +37,11 @@ Configured by environment variables:
   SUPERGRAPH=<file|url>          or load a composed supergraph SDL
   GATEWAY_PORT=4000  GATEWAY_HOST=127.0.0.1  LOG_LEVEL=info
   GATEWAY_REQUEST_TIMEOUT_MS=10000  GATEWAY_GRAPHIQL=true  GATEWAY_MAX_DOCUMENT_BYTES=32768
+  GATEWAY_ACCESS_CONTROL=enforce|open   required: check access against the registry, or not at all (local dev)
+    enforce: REGISTRY_URL (or DATABASE_URL), GATEWAY_API_KEY_PEPPER (>= 16 chars), REDIS_URL (replicas),
+             GATEWAY_REGISTRY_POLL_MS=2000, GATEWAY_CONTEXT_TOKEN_PRIVATE_JWK / _PUBLIC_JWK (Ed25519 JWKs),
+             OAUTH_JWKS_URL / OAUTH_ISSUER / OAUTH_AUDIENCE [/ OAUTH_APPLICATION_CLAIM],
+             END_USER_JWKS_URL / END_USER_ISSUER / END_USER_AUDIENCE
 `;
 
 async function main(): Promise<void> {
@@ -36,17 +50,22 @@ async function main(): Promise<void> {
     return;
   }
   let config: GatewayConfig;
+  let accessEnv: AccessControlEnv;
   try {
     config = parseGatewayConfig(gatewayConfigFromEnv(process.env));
+    accessEnv = accessControlFromEnv(process.env);
   } catch (error) {
     failStart(error);
     return;
   }
   const logger = createLogger({ level: config.logLevel });
   let gateway;
+  let resources: AccessResources | undefined;
   try {
-    gateway = await createGateway(config, { logger });
+    resources = await openAccessResources(accessEnv);
+    gateway = await createGateway(config, { logger, accessControl: resources.accessControl });
   } catch (error) {
+    await resources?.close().catch(() => undefined);
     if (isGatewayError(error)) logger.error({ code: error.code, details: error.details }, `gateway failed to start: ${error.message}`);
     else logger.error({ err: error }, 'gateway failed to start');
     failStart(error);
@@ -63,7 +82,10 @@ async function main(): Promise<void> {
     }
     stopping = true;
     logger.info({ signal }, 'stopping');
-    gateway.stop().then(
+    gateway
+      .stop()
+      .then(() => resources?.close())
+      .then(
       () => logger.info('stopped'),
       (error: unknown) => {
         logger.error({ err: error }, 'stop failed');
@@ -73,6 +95,40 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+}
+
+interface AccessResources {
+  readonly accessControl: AccessControlOptions;
+  close(): Promise<void>;
+}
+
+/** Opens the registry (migrating it) and Redis for `enforce`; nothing for `open`. */
+async function openAccessResources(env: AccessControlEnv): Promise<AccessResources> {
+  if (env.mode === 'open') return { accessControl: env, close: async () => undefined };
+  const registry: Registry = await openRegistry({ url: env.registryUrl });
+  let redis: Redis | undefined;
+  let rateLimitStore: RateLimitStore | undefined;
+  if (env.redisUrl) {
+    redis = new Redis(env.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 1 });
+    rateLimitStore = createRedisRateLimitStore({ client: redis });
+  }
+  return {
+    accessControl: {
+      mode: 'enforce',
+      registry: createPrismaRegistryReader(registry.prisma),
+      auditSink: createPrismaAuditSink(registry.prisma),
+      pepper: env.pepper,
+      ...(rateLimitStore ? { rateLimitStore } : {}),
+      ...(env.registryPollMs ? { registryPollMs: env.registryPollMs } : {}),
+      ...(env.contextToken ? { contextToken: env.contextToken } : {}),
+      ...(env.clientCredentials ? { clientCredentials: env.clientCredentials } : {}),
+      ...(env.endUsers ? { endUsers: env.endUsers } : {}),
+    },
+    async close() {
+      await redis?.quit().catch(() => undefined);
+      await registry.close();
+    },
+  };
 }
 
 function failStart(error: unknown): void {

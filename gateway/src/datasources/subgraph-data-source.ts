@@ -99,6 +99,8 @@ export interface SubgraphDataSourceOptions {
   connections?: number;
   /** Run before every call. */
   willSendRequest?: WillSendSubgraphRequest | undefined;
+  /** Headers of the gateway's own calls (readiness probes), e.g. a context token signed as the gateway. */
+  gatewayHeaders?: ((subgraph: string) => Record<string, string> | Promise<Record<string, string>>) | undefined;
 }
 
 const PROBE_BODY = JSON.stringify({ query: '{ __typename }' });
@@ -169,10 +171,11 @@ export function createSubgraphDataSource(options: SubgraphDataSourceOptions): Su
       });
       const signal = AbortSignal.timeout(probeTimeoutMs);
       try {
+        const extra = options.gatewayHeaders ? await options.gatewayHeaders(name) : {};
         const response = await pool.request({
           path,
           method: 'POST',
-          headers: { 'content-type': 'application/json', accept: 'application/json' },
+          headers: { ...extra, 'content-type': 'application/json', accept: 'application/json' },
           body: PROBE_BODY,
           signal,
         });

@@ -12,4 +12,18 @@ export interface GatewayContext extends YogaInitialContext {
   readonly requestId: string;
   /** A child logger bound to `requestId`. */
   readonly logger: Logger;
+  /** Who is calling, once `useApplicationAuth` identified the application (absent in open mode). */
+  readonly principal?: Principal;
+}
+
+/** The identified caller of a request: what the context token tells subgraphs. */
+export interface Principal {
+  readonly applicationId: string;
+  readonly applicationName: string;
+  /** How the application proved itself. */
+  readonly credential: 'api-key' | 'client-credentials';
+  /** The verified end user's subject (`x-end-user-token`), if any. */
+  readonly userSubject?: string;
+  /** The declared purpose (`x-purpose`), if any. */
+  readonly purpose?: string;
 }

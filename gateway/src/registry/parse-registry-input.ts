@@ -24,7 +24,7 @@ const httpUrl = z.string().refine(
 );
 
 /** A grant target: a `Type.field` coordinate or `subgraph:<name>`. */
-export const GRANT_TARGET_PATTERN = /^(?:[A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*|subgraph:[A-Za-z][A-Za-z0-9_-]*)$/;
+export const GRANT_TARGET_PATTERN = /^(?:[A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*|subgraph:[A-Za-z][A-Za-z0-9_-]*|introspection)$/;
 
 const departmentSchema = z.strictObject({ code: name, name: text(200) });
 const applicationSchema = z.strictObject({ name: text(200), departmentId: id, contact: text(200) });
@@ -32,7 +32,7 @@ const subgraphSchema = z.strictObject({ name, url: httpUrl, departmentId: id });
 const grantSchema = z.strictObject({
   applicationId: id,
   targets: z
-    .array(z.string().regex(GRANT_TARGET_PATTERN, { error: 'must be a Type.field coordinate or subgraph:<name>' }))
+    .array(z.string().regex(GRANT_TARGET_PATTERN, { error: 'must be a Type.field coordinate, subgraph:<name> or introspection' }))
     .min(1, { error: 'must list at least one target' })
     .transform((targets) => [...new Set(targets)]),
   maxGrade: z.enum(DATA_GRADES as [DataGrade, ...DataGrade[]], { error: `must be one of ${DATA_GRADES.join(', ')}` }),

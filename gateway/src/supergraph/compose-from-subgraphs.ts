@@ -17,6 +17,8 @@ export interface ComposeFromSubgraphsOptions {
   /** Deadline of each SDL request. */
   readonly timeoutMs: number;
   readonly logger: Logger;
+  /** Headers of each SDL request (the gateway's context token). @default none */
+  readonly headersFor?: ((subgraph: string) => Record<string, string> | Promise<Record<string, string>>) | undefined;
 }
 
 /**
@@ -27,8 +29,10 @@ export interface ComposeFromSubgraphsOptions {
  *   `details.problems` holding it as data.
  */
 export async function composeSupergraphFromSubgraphs(options: ComposeFromSubgraphsOptions): Promise<string> {
-  const { subgraphs, timeoutMs, logger } = options;
-  const fetched = await Promise.allSettled(subgraphs.map((subgraph) => fetchSubgraphSdl(subgraph, timeoutMs)));
+  const { subgraphs, timeoutMs, logger, headersFor } = options;
+  const fetched = await Promise.allSettled(
+    subgraphs.map(async (subgraph) => fetchSubgraphSdl(subgraph, timeoutMs, headersFor ? await headersFor(subgraph.name) : {})),
+  );
   const unavailable = fetched.flatMap((result) => (result.status === 'rejected' ? [result.reason as unknown] : []));
   if (unavailable.length === 1) throw unavailable[0];
   if (unavailable.length > 1) {

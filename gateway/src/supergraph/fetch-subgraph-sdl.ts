@@ -18,7 +18,11 @@ const SERVICE_DEFINITION_BODY = JSON.stringify({ query: 'query __ApolloGetServic
  * Returns the subgraph's SDL.
  * @throws GatewayError `GW_SUPERGRAPH_UNAVAILABLE` naming the subgraph and URL.
  */
-export async function fetchSubgraphSdl(subgraph: SubgraphEndpoint, timeoutMs: number): Promise<string> {
+export async function fetchSubgraphSdl(
+  subgraph: SubgraphEndpoint,
+  timeoutMs: number,
+  headers: Readonly<Record<string, string>> = {},
+): Promise<string> {
   const unavailable = (why: string, cause?: unknown) =>
     GW_ERRORS.GW_SUPERGRAPH_UNAVAILABLE.err(
       `Subgraph "${subgraph.name}" at ${subgraph.url} did not give its SDL ({ _service { sdl } }): ${why}`,
@@ -30,7 +34,7 @@ export async function fetchSubgraphSdl(subgraph: SubgraphEndpoint, timeoutMs: nu
   try {
     const response = await request(subgraph.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      headers: { ...headers, 'content-type': 'application/json', accept: 'application/json' },
       body: SERVICE_DEFINITION_BODY,
       signal,
       reset: true, // a one-off call at start: no idle keep-alive socket left behind

@@ -13,6 +13,8 @@ export interface LoadSupergraphOptions {
   /** Deadline of each network request. */
   readonly timeoutMs: number;
   readonly logger: Logger;
+  /** Headers of the SDL requests when composing from subgraphs (the gateway's context token). */
+  readonly headersFor?: ((subgraph: string) => Record<string, string> | Promise<Record<string, string>>) | undefined;
 }
 
 /**

@@ -21,6 +21,8 @@ export interface TestSubgraphOptions {
   /** SDL without the `@link` line (it is prepended). */
   readonly typeDefs: string;
   readonly resolvers: GraphQLResolverMap<unknown>;
+  /** Replaces {@link FEDERATION_LINK} (e.g. to import `@tag`). */
+  readonly federationLink?: string;
 }
 
 /** One request the subgraph received. */
@@ -44,7 +46,7 @@ export interface TestSubgraph {
 /** Starts the subgraph; stop it in `afterAll`. */
 export async function startTestSubgraph(options: TestSubgraphOptions): Promise<TestSubgraph> {
   const requests: RecordedSubgraphRequest[] = [];
-  const schema = buildSubgraphSchema({ typeDefs: parse(`${FEDERATION_LINK}\n${options.typeDefs}`), resolvers: options.resolvers });
+  const schema = buildSubgraphSchema({ typeDefs: parse(`${options.federationLink ?? FEDERATION_LINK}\n${options.typeDefs}`), resolvers: options.resolvers });
   const yoga = createYoga({
     schema,
     logging: false,

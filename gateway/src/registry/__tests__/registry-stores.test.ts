@@ -61,7 +61,7 @@ describe.each(testLocations())('registry stores on %s', (_provider, location) =>
     await expect(invalid).rejects.toMatchObject({ code: 'GW_REGISTRY_INVALID_INPUT' });
     const message = await invalid.catch((error: Error) => error.message);
     expect(message).toContain('Invalid grant (5 problems)');
-    expect(message).toContain('- targets[0]: must be a Type.field coordinate or subgraph:<name> (got "Person")');
+    expect(message).toContain('- targets[0]: must be a Type.field coordinate, subgraph:<name> or introspection (got "Person")');
     expect(message).toContain('- maxGrade: must be one of L1, L2, L3, L4 (got "L5")');
     expect(message).toContain('- purpose: must not be empty');
     expect(message).toContain('- requestsPerSecond: must be a positive integer (got 0)');

@@ -1,0 +1,149 @@
+/**
+ * Step 1 of the request pipeline (ARCHITECTURE.md): identify the
+ * application, before anything else is done with the request (no parsing, no
+ * validation, so an unidentified caller learns nothing of the schema). Two
+ * ways in: an API key in `x-api-key` (looked up by `sha256(pepper + key)` in
+ * the registry snapshot; only hashes are stored), or an OAuth2
+ * client-credentials access token from the province's identity provider in
+ * `Authorization: Bearer`, verified against its JWKS, whose claim (default
+ * `client_id`) names the application. Missing, unknown, revoked or expired
+ * credentials and suspended applications are refused with 401
+ * `UNAUTHENTICATED` and a `WWW-Authenticate` challenge.
+ */
+import { timingSafeEqual } from 'node:crypto';
+import type { Plugin } from 'graphql-yoga';
+import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
+import { GW_ERRORS, type GatewayError } from '../errors';
+import { hashSecret } from '../registry/secrets';
+import { requestAccessOf, type RequestAccess } from '../policy/request-access';
+import type { RegistrySnapshot } from '../stores/registry-snapshot';
+import type { GatewayContext, Principal } from './types';
+
+/** Header of the API key. */
+export const API_KEY_HEADER = 'x-api-key';
+
+/** Asymmetric algorithms accepted for identity-provider tokens (never `none` or HMAC). */
+export const DEFAULT_JWT_ALGORITHMS: readonly string[] = Object.freeze(['RS256', 'PS256', 'ES256', 'EdDSA']);
+
+/** Where to get an identity provider's keys: its JWKS URL, or the key set itself. */
+export type JwksSource = { readonly jwksUrl: string; readonly jwks?: never } | { readonly jwks: JSONWebKeySet; readonly jwksUrl?: never };
+
+/** How client-credentials access tokens are verified. */
+export type ClientCredentialsOptions = JwksSource & {
+  readonly issuer: string;
+  readonly audience: string | readonly string[];
+  /** The claim holding the application id. @default 'client_id' */
+  readonly applicationClaim?: string;
+  /** @default DEFAULT_JWT_ALGORITHMS */
+  readonly algorithms?: readonly string[];
+};
+
+/** Options of {@link useApplicationAuth}. */
+export interface ApplicationAuthOptions {
+  /** The current registry snapshot (a `RegistryCache`). */
+  readonly registry: { current(): RegistrySnapshot };
+  /** The server pepper keys are hashed with. */
+  readonly pepper: string;
+  /** Accept client-credentials access tokens. @default API keys only */
+  readonly clientCredentials?: ClientCredentialsOptions;
+  /** Realm of the `WWW-Authenticate` challenges. @default 'govgraph' */
+  readonly realm?: string;
+  /** @default Date.now */
+  readonly now?: () => number;
+}
+
+/** Creates a jose key resolver for `source`. @internal */
+export function createKeyResolver(source: JwksSource): JWTVerifyGetKey {
+  if (source.jwksUrl !== undefined) return createRemoteJWKSet(new URL(source.jwksUrl), { cooldownDuration: 30_000, cacheMaxAge: 600_000 });
+  return createLocalJWKSet(source.jwks);
+}
+
+/** Identifies the application of every GraphQL request, or refuses it. */
+export function useApplicationAuth(options: ApplicationAuthOptions): Plugin<GatewayContext> {
+  const { registry, pepper, clientCredentials } = options;
+  if (typeof pepper !== 'string' || pepper.length < 16) throw new TypeError('useApplicationAuth: pepper must be a string of at least 16 characters');
+  const realm = options.realm ?? 'govgraph';
+  const now = options.now ?? Date.now;
+  const keys = clientCredentials ? createKeyResolver(clientCredentials) : undefined;
+  const applicationClaim = clientCredentials?.applicationClaim ?? 'client_id';
+  const algorithms = [...(clientCredentials?.algorithms ?? DEFAULT_JWT_ALGORITHMS)];
+  const challenge = (error?: string): string => {
+    const challenges = [`ApiKey realm="${realm}", header="${API_KEY_HEADER}"`];
+    if (clientCredentials) challenges.push(`Bearer realm="${realm}"${error ? `, error="${error}"` : ''}`);
+    return challenges.join(', ');
+  };
+  const refuse = (state: RequestAccess, message: string, error?: string): GatewayError => {
+    state.outcome = 'unauthenticated';
+    return GW_ERRORS.UNAUTHENTICATED.err(message, { headers: { 'WWW-Authenticate': challenge(error) } });
+  };
+
+  const identify = async (request: Request, state: RequestAccess): Promise<void> => {
+    const apiKey = request.headers.get(API_KEY_HEADER);
+    const authorization = request.headers.get('authorization');
+    const bearer = authorization?.match(/^Bearer\s+(\S+)\s*$/i)?.[1];
+    if (apiKey !== null && authorization !== null) throw refuse(state, `Send one credential: ${API_KEY_HEADER} or Authorization, not both.`, 'invalid_request');
+    const snapshot = registry.current();
+    const time = now();
+    let applicationId: string;
+    if (apiKey !== null) {
+      const hash = hashSecret(pepper, apiKey.trim());
+      const credential = snapshot.credentialsByHash.get(hash);
+      if (!credential || !sameHex(hash, credential.hash)) throw refuse(state, 'Unknown or revoked API key.');
+      if (credential.validUntil && credential.validUntil.getTime() <= time) throw refuse(state, 'The API key has expired.');
+      applicationId = credential.applicationId;
+      state.credential = 'api-key';
+    } else if (bearer !== undefined && keys) {
+      let claims: Record<string, unknown>;
+      try {
+        ({ payload: claims } = await jwtVerify(bearer, keys, {
+          issuer: clientCredentials?.issuer,
+          audience: clientCredentials?.audience as string | string[],
+          algorithms,
+          currentDate: new Date(time),
+        }));
+      } catch {
+        throw refuse(state, 'The access token is invalid or expired.', 'invalid_token');
+      }
+      const claimed = claims[applicationClaim];
+      if (typeof claimed !== 'string' || claimed === '') throw refuse(state, `The access token has no "${applicationClaim}" claim.`, 'invalid_token');
+      applicationId = claimed;
+      state.credential = 'client-credentials';
+    } else if (authorization !== null) {
+      throw refuse(state, clientCredentials ? 'Authorization must be "Bearer <access token>".' : `This gateway takes API keys only (${API_KEY_HEADER}).`, 'invalid_request');
+    } else {
+      throw refuse(state, `Missing credentials: send ${API_KEY_HEADER}${clientCredentials ? ' or Authorization: Bearer <client-credentials access token>' : ''}.`);
+    }
+    const application = snapshot.applicationsById.get(applicationId);
+    if (!application) throw refuse(state, 'Unknown application.', state.credential === 'client-credentials' ? 'invalid_token' : undefined);
+    if (application.status !== 'active') throw refuse(state, 'The application is suspended.');
+    state.application = application;
+    state.grants = (snapshot.grantsByApplication.get(application.id) ?? []).filter((grant) => !grant.expiresAt || grant.expiresAt.getTime() > time);
+  };
+
+  return {
+    onParams({ request, params }) {
+      const state = requestAccessOf(request);
+      state.document ??= typeof params.query === 'string' ? params.query : undefined;
+      state.operationName ??= typeof params.operationName === 'string' ? params.operationName : undefined;
+      return identify(request, state);
+    },
+    onContextBuilding({ context, extendContext }) {
+      const state = requestAccessOf(context.request);
+      if (!state.application || !state.credential) return;
+      const principal: Principal = {
+        applicationId: state.application.id,
+        applicationName: state.application.name,
+        credential: state.credential,
+        ...(state.endUser ? { userSubject: state.endUser.subject } : {}),
+        ...(state.purpose !== undefined ? { purpose: state.purpose } : {}),
+      };
+      extendContext({ principal });
+    },
+  };
+}
+
+function sameHex(a: string, b: string): boolean {
+  const left = Buffer.from(a, 'hex');
+  const right = Buffer.from(b, 'hex');
+  return left.length === right.length && timingSafeEqual(left, right);
+}
