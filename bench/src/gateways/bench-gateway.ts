@@ -1,0 +1,52 @@
+/**
+ * What the runner knows of a gateway under test: its id, a title for the
+ * table, and how to start it in the current process (the child process of
+ * `gateway-child.ts` calls this, so each gateway is measured alone).
+ */
+
+/** The gateways of one run, in the order of issue 5. */
+export const BENCH_GATEWAY_IDS = ['govgraph-open', 'govgraph-policies', 'apollo-baseline', 'hive-rust', 'hive-rust-no-dedupe'] as const;
+
+/** One of {@link BENCH_GATEWAY_IDS}. */
+export type BenchGatewayId = (typeof BENCH_GATEWAY_IDS)[number];
+
+/** Where a gateway finds the supergraph and where it listens. */
+export interface StartBenchGatewayOptions {
+  /** The supergraph SDL file, URLs pointing at the started subgraphs. */
+  readonly supergraphPath: string;
+  /** @default '127.0.0.1' */
+  readonly host?: string;
+  /** @default 0 (ephemeral) */
+  readonly port?: number;
+}
+
+/** A listening gateway under test. */
+export interface RunningBenchGateway {
+  /** The GraphQL endpoint (`http://host:port/graphql`). */
+  readonly url: string;
+  /** Stops listening and releases the gateway's resources. */
+  close(): Promise<void>;
+}
+
+/** A gateway the runner can start. */
+export interface AvailableBenchGateway {
+  readonly id: BenchGatewayId;
+  readonly title: string;
+  start(options: StartBenchGatewayOptions): Promise<RunningBenchGateway>;
+}
+
+/** A gateway listed in the run that cannot run yet; the runner reports it as "not available". */
+export interface PendingBenchGateway {
+  readonly id: BenchGatewayId;
+  readonly title: string;
+  /** Why it cannot run. */
+  readonly pending: string;
+}
+
+/** An entry of the gateway list. */
+export type BenchGateway = AvailableBenchGateway | PendingBenchGateway;
+
+/** Type guard: the gateway can be started. */
+export function isAvailableBenchGateway(gateway: BenchGateway): gateway is AvailableBenchGateway {
+  return !('pending' in gateway);
+}

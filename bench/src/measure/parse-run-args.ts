@@ -1,0 +1,65 @@
+/**
+ * The runner's command line: `--warmup`, `--duration`, `--rounds`,
+ * `--connections`, `--only a,b`, `--validate`. Every problem is reported at
+ * once.
+ */
+import { parseArgs } from 'node:util';
+import { BENCH_GATEWAY_IDS, type BenchGatewayId } from '../gateways/bench-gateway';
+
+/** The parsed options of one run. */
+export interface RunOptions {
+  /** Seconds of load before each measured window. @default 5 */
+  readonly warmupSeconds: number;
+  /** Seconds of each measured window. @default 15 */
+  readonly durationSeconds: number;
+  /** Rounds through all gateways; the table shows medians. @default 3 */
+  readonly rounds: number;
+  /** Concurrent closed-loop clients. @default 50 */
+  readonly connections: number;
+  /** Requests of the validation pass, per gateway. @default 20 */
+  readonly validationRequests: number;
+  /** The gateways to run, in run order. @default all */
+  readonly gateways: readonly BenchGatewayId[];
+}
+
+/** Usage text of the runner. */
+export const RUN_USAGE = `usage: node bench/dist/run.js [--warmup 5] [--duration 15] [--rounds 3] [--connections 50]
+                            [--validate 20] [--only ${BENCH_GATEWAY_IDS.join(',')}]`;
+
+/** Parses `argv` (without node and the script). @throws Error listing every problem and the usage */
+export function parseRunArgs(argv: readonly string[]): RunOptions {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      warmup: { type: 'string', default: '5' },
+      duration: { type: 'string', default: '15' },
+      rounds: { type: 'string', default: '3' },
+      connections: { type: 'string', default: '50' },
+      validate: { type: 'string', default: '20' },
+      only: { type: 'string' },
+    },
+    strict: true,
+  });
+  const problems: string[] = [];
+  const number = (flag: string, text: string, min: number): number => {
+    const value = Number(text);
+    if (!Number.isInteger(value) || value < min) problems.push(`--${flag} must be an integer >= ${min} (got ${JSON.stringify(text)})`);
+    return value;
+  };
+  const options = {
+    warmupSeconds: number('warmup', values.warmup, 0),
+    durationSeconds: number('duration', values.duration, 1),
+    rounds: number('rounds', values.rounds, 1),
+    connections: number('connections', values.connections, 1),
+    validationRequests: number('validate', values.validate, 1),
+    gateways: [] as BenchGatewayId[],
+  };
+  const only = values.only === undefined ? [...BENCH_GATEWAY_IDS] : values.only.split(',').map((id) => id.trim()).filter(Boolean);
+  for (const id of only) {
+    if ((BENCH_GATEWAY_IDS as readonly string[]).includes(id)) options.gateways.push(id as BenchGatewayId);
+    else problems.push(`--only: unknown gateway ${JSON.stringify(id)} (known: ${BENCH_GATEWAY_IDS.join(', ')})`);
+  }
+  if (options.gateways.length === 0) problems.push('--only names no gateway');
+  if (problems.length > 0) throw new Error(`${problems.join('\n')}\n${RUN_USAGE}`);
+  return options;
+}
