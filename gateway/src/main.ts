@@ -22,6 +22,7 @@ import { createGateway, GRAPHQL_PATH } from './app';
 import type { AccessControlOptions } from './policy/access-control-options';
 import { openRegistry, type Registry } from './registry/open-registry';
 import { createPrismaAuditSink } from './registry/prisma-audit-sink';
+import { createPrismaUsageCounterStore } from './registry/prisma-usage-counter-store';
 import { createPrismaRegistryReader } from './registry/prisma-registry-reader';
 import { createRedisRateLimitStore } from './stores/redis/redis-rate-limit-store';
 import type { RateLimitStore } from './stores/rate-limit-store';
@@ -117,6 +118,7 @@ async function openAccessResources(env: AccessControlEnv): Promise<AccessResourc
       mode: 'enforce',
       registry: createPrismaRegistryReader(registry.prisma),
       auditSink: createPrismaAuditSink(registry.prisma),
+      usage: createPrismaUsageCounterStore(registry.prisma),
       pepper: env.pepper,
       ...(rateLimitStore ? { rateLimitStore } : {}),
       ...(env.registryPollMs ? { registryPollMs: env.registryPollMs } : {}),

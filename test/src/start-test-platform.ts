@@ -13,7 +13,11 @@ export const TEST_NOW = new Date('2026-06-30T10:00:00+08:00');
 
 /** A platform started by {@link startTestPlatform}. */
 export interface TestPlatform extends Platform {
-  /** Sends one GraphQL request to the gateway. */
+  /**
+   * Sends one GraphQL request to the gateway, as the demo application granted
+   * L4 with every mask cleared unless `headers` carries another `x-api-key`
+   * (or `x-api-key: ''` to send none).
+   */
   graphql<TData = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<TData>>;
 }
 
@@ -43,7 +47,12 @@ export async function startTestPlatform(options: Partial<PlatformOptions> = {}):
   }
   return {
     ...platform,
-    graphql: (query, variables, headers) => postGraphQL(platform.graphqlUrl, query, variables, headers),
+    graphql: (query, variables, headers = {}) => {
+      const apiKey = platform.access.secrets?.sensitiveApiKey;
+      const withKey = apiKey && !('x-api-key' in headers) ? { 'x-api-key': apiKey, ...headers } : headers;
+      const sent = Object.fromEntries(Object.entries(withKey).filter(([, value]) => value !== ''));
+      return postGraphQL(platform.graphqlUrl, query, variables, sent);
+    },
     close: async () => {
       await platform.close();
       rmSync(dataDirectory, { recursive: true, force: true });

@@ -9,6 +9,8 @@
  * | `GOVGRAPH_HOST` | interface every server binds | 127.0.0.1 |
  * | `GATEWAY_PORT` | the gateway's port | 4000 |
  * | `LICENCE_DB_URL` | `postgresql://…` to keep the licence library in PostgreSQL | SQLite file |
+ * | `GOVGRAPH_ACCESS_CONTROL` | `enforce` (registry, demo keys, admin API, policy chain) or `open` | enforce |
+ * | `REGISTRY_URL` | the registry; `postgresql://…` for PostgreSQL | SQLite file in the data directory |
  * | `LOG_LEVEL` | log level of subgraphs and legacy systems (JSON lines on stdout) | warn |
  *
  * Ctrl-C (SIGINT) or SIGTERM stops every server it started.
@@ -16,7 +18,7 @@
 import { resolve } from 'node:path';
 import { createLogger } from '@govgraph/sdk';
 import { DEFAULT_PLATFORM_PORTS } from './platform-options';
-import { startPlatform } from './start-platform';
+import { startPlatform, type Platform } from './start-platform';
 
 const FIRST_QUERY = `{
   personByIdNumber(idNumber: "320311198004051910") {
@@ -34,6 +36,11 @@ async function main(): Promise<void> {
   const gatewayPort = env.GATEWAY_PORT === undefined ? DEFAULT_PLATFORM_PORTS.gateway : Number(env.GATEWAY_PORT);
   if (!Number.isInteger(gatewayPort) || gatewayPort < 0 || gatewayPort > 65535) throw new Error(`GATEWAY_PORT must be a port number, got "${env.GATEWAY_PORT}"`);
 
+  const accessControl = env.GOVGRAPH_ACCESS_CONTROL ?? 'enforce';
+  if (accessControl !== 'enforce' && accessControl !== 'open') {
+    throw new Error(`GOVGRAPH_ACCESS_CONTROL must be enforce or open, got "${accessControl}"`);
+  }
+
   const started = Date.now();
   process.stdout.write('govgraph: starting the simulated legacy systems, five subgraphs and the gateway…\n');
   const platform = await startPlatform({
@@ -42,6 +49,8 @@ async function main(): Promise<void> {
     host: env.GOVGRAPH_HOST ?? '127.0.0.1',
     ports: { ...DEFAULT_PLATFORM_PORTS, gateway: gatewayPort },
     ...(env.LICENCE_DB_URL ? { licenceDbUrl: env.LICENCE_DB_URL } : {}),
+    ...(env.REGISTRY_URL ? { registryUrl: env.REGISTRY_URL } : {}),
+    accessControl,
     logger: createLogger({ level }),
     gatewayLogLevel: level,
   });
@@ -58,10 +67,12 @@ async function main(): Promise<void> {
     `          catalog exports (GBK CSV)    ${platform.legacy.catalog.directory}`,
     `          licence library (SQL)        ${platform.legacy.licenceLibrary.url}`,
     `          social insurance (SOAP 1.2)  ${platform.legacy.socialInsurance.url}?wsdl`,
+    ...accessLines(platform.access),
     '',
     'Try a first query:',
     '',
     `  curl -s ${platform.graphqlUrl} -H 'content-type: application/json' \\`,
+    ...(platform.access.secrets ? [`    -H 'x-api-key: ${platform.access.secrets.sensitiveApiKey}' \\`] : []),
     `    -d '${JSON.stringify({ query: FIRST_QUERY.replace(/\s+/g, ' ') })}'`,
     '',
     'Press Ctrl-C to stop everything.',
@@ -84,6 +95,22 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));
+}
+
+function accessLines(access: Platform['access']): string[] {
+  if (!access.secrets) {
+    return ['', '  ACCESS CONTROL IS OFF (GOVGRAPH_ACCESS_CONTROL=open): every caller may read every field, unmasked.'];
+  }
+  return [
+    '',
+    `  admin API                        ${access.adminUrl}`,
+    '',
+    'Demo credentials (local demonstration only; kept in the data directory, mode 600):',
+    `  x-api-key of the L4 application, every mask cleared:  ${access.secrets.sensitiveApiKey}`,
+    `  x-api-key of the L3 application, masks on:            ${access.secrets.standardApiKey}`,
+    `  admin token (platform admin):  ${access.secrets.adminToken}`,
+    `    e.g. GOVGRAPH_ADMIN_URL=${access.adminUrl} GOVGRAPH_ADMIN_TOKEN=${access.secrets.adminToken} npx govgraph apps list`,
+  ];
 }
 
 main().catch((error: unknown) => {

@@ -18,6 +18,8 @@ export interface PlatformPorts {
   readonly legalPerson: number;
   readonly caseHandling: number;
   readonly socialInsuranceSystem: number;
+  /** The admin API. */
+  readonly admin: number;
 }
 
 /** The ports `npm start` uses. */
@@ -32,6 +34,7 @@ export const DEFAULT_PLATFORM_PORTS: PlatformPorts = Object.freeze({
   legalPerson: 4102,
   caseHandling: 4105,
   socialInsuranceSystem: 4106,
+  admin: 4010,
 });
 
 /** Options of `startPlatform`. */
@@ -53,5 +56,15 @@ export interface PlatformOptions {
   /** Logger of the legacy systems and subgraphs. @default silent */
   readonly logger?: Logger;
   /** Log level of the gateway. @default 'warn' */
+  /**
+   * `enforce`: the registry, the demo applications and keys, the admin API and
+   * the whole policy chain; `open`: no access control (logged loudly).
+   * @default 'enforce'
+   */
+  readonly accessControl?: 'enforce' | 'open';
+  /** The registry; `postgresql://…` for PostgreSQL. @default a SQLite file in `dataDirectory` */
+  readonly registryUrl?: string;
+  /** How often the gateway polls the registry for changes. @default 2000 */
+  readonly registryPollMs?: number;
   readonly gatewayLogLevel?: 'debug' | 'info' | 'warn' | 'error' | 'silent';
 }

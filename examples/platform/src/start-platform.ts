@@ -13,6 +13,7 @@ import { createServicesSubgraph, parseServicesSubgraphConfig } from '@govgraph/s
 import { createSocialInsuranceSubgraph, parseSocialInsuranceSubgraphConfig } from '@govgraph/subgraph-social-insurance';
 import { createUsersSubgraph, parseUsersSubgraphConfig } from '@govgraph/subgraph-users';
 import type { PlatformOptions, PlatformPorts } from './platform-options';
+import { startAccessControl, type PlatformAccess } from './start-access-control';
 
 /** The names of the five domain subgraphs, in composition order. */
 export const SUBGRAPH_NAMES = ['users', 'services', 'licences', 'cases', 'social-insurance'] as const;
@@ -36,6 +37,8 @@ export interface Platform {
   readonly gateway: ListeningGateway;
   readonly legacy: LegacySystems;
   readonly subgraphs: Readonly<Record<SubgraphName, RunningSubgraph>>;
+  /** Access management: the mode, the demo keys and admin token, the admin API URL. */
+  readonly access: Pick<PlatformAccess, 'mode' | 'secrets' | 'adminUrl'>;
   /** The licences subgraph's SQL source: `stats().queries` counts statements sent to the licence library. */
   readonly licenceDb: LicencesSubgraph['licenceDb'];
   /** Stops the gateway, the subgraphs and the legacy systems, in that order. Idempotent. */
@@ -69,21 +72,34 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     });
     stack.push(() => legacy.close());
 
-    const licences = createLicencesSubgraph(parseLicencesSubgraphConfig({ licenceDbUrl: legacy.licenceLibrary.url, security: { mode: 'development' } }), {
+    const access = await startAccessControl({
+      mode: options.accessControl ?? 'enforce',
+      dataDirectory: options.dataDirectory,
+      ...(options.registryUrl ? { registryUrl: options.registryUrl } : {}),
+      ...(options.registryPollMs ? { registryPollMs: options.registryPollMs } : {}),
+      subgraphNames: SUBGRAPH_NAMES,
+      host,
+      adminPort: ports.admin ?? 0,
+      logger,
+    });
+    stack.push(() => access.close());
+    // Every subgraph trusts only calls signed by this platform's gateway.
+    const security = { mode: 'verify', publicKeyJwk: access.publicKeyJwk } as const;
+
+    const licences = createLicencesSubgraph(parseLicencesSubgraphConfig({ licenceDbUrl: legacy.licenceLibrary.url, security }), {
       logger,
       ...(options.now ? { now: options.now } : {}),
     });
-    // Development security mode for now: the gateway does not sign context tokens yet (issue 4 wires the keys).
     const subgraphs: Record<SubgraphName, Subgraph> = {
       users: createUsersSubgraph(
-        parseUsersSubgraphConfig({ populationUrl: legacy.population.url, legalPersonUrl: legacy.legalPerson.url, security: { mode: 'development' } }),
+        parseUsersSubgraphConfig({ populationUrl: legacy.population.url, legalPersonUrl: legacy.legalPerson.url, security }),
         { logger },
       ),
-      services: createServicesSubgraph(parseServicesSubgraphConfig({ catalog: { directory: legacy.catalog.directory }, security: { mode: 'development' } }), { logger }),
+      services: createServicesSubgraph(parseServicesSubgraphConfig({ catalog: { directory: legacy.catalog.directory }, security }), { logger }),
       licences,
-      cases: createCasesSubgraph(parseCasesSubgraphConfig({ casesUrl: legacy.cases.url, security: { mode: 'development' } }), { logger }),
+      cases: createCasesSubgraph(parseCasesSubgraphConfig({ casesUrl: legacy.cases.url, security }), { logger }),
       'social-insurance': createSocialInsuranceSubgraph(
-        parseSocialInsuranceSubgraphConfig({ url: legacy.socialInsurance.url, ...legacy.socialInsurance.credentials, security: { mode: 'development' } }),
+        parseSocialInsuranceSubgraphConfig({ url: legacy.socialInsurance.url, ...legacy.socialInsurance.credentials, security }),
         { logger },
       ),
     };
@@ -98,7 +114,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       host,
       port: ports.gateway ?? 0,
       logLevel: options.gatewayLogLevel ?? 'warn',
-    }, { scalars: { ResidentId: ResidentIdScalar, CreditCode: CreditCodeScalar } });
+    }, { scalars: { ResidentId: ResidentIdScalar, CreditCode: CreditCodeScalar }, accessControl: access.gatewayOption });
     stack.push(() => gateway.stop());
     const listening = await gateway.listen();
 
@@ -108,6 +124,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       gateway: listening,
       legacy,
       subgraphs: running,
+      access: { mode: access.mode, ...(access.secrets ? { secrets: access.secrets } : {}), ...(access.adminUrl ? { adminUrl: access.adminUrl } : {}) },
       licenceDb: licences.licenceDb,
       close: () => (closed ??= closeAll()),
     };

@@ -1,3 +1,4 @@
+import { getOperationAST } from 'graphql';
 /**
  * Step 4 of the request pipeline (ARCHITECTURE.md): every field coordinate the
  * operation can touch must be covered by a live grant of the application, at
@@ -72,7 +73,8 @@ export function useAccessGrants(options: AccessGrantsOptions): Plugin<GatewayCon
       }
       const collected = collect(args.schema, args.document, args.operationName);
       if (!collected) return; // no such operation: the engine reports it
-      if (args.operationName) state.operationName = args.operationName;
+      const operationName = args.operationName ?? getOperationAST(args.document, args.operationName)?.name?.value;
+      if (operationName) state.operationName = operationName;
       state.coordinates = collected.graded;
       state.maxGrade = collected.maxGrade;
       const verdict = evaluateGrants({

@@ -10,6 +10,7 @@ import { GW_ERRORS } from '../errors';
 import type { ClientCredentialsOptions } from '../plugins/use-application-auth';
 import type { EndUserOptions } from '../plugins/use-end-user';
 import type { AuditSink } from '../stores/audit-sink';
+import type { UsageCounterStore } from '../stores/usage-counter-store';
 import type { RateLimitStore } from '../stores/rate-limit-store';
 import type { RegistryReader } from '../stores/registry-snapshot';
 import type { ContextTokenKeys } from './context-token-signer';
@@ -21,6 +22,8 @@ export interface EnforceAccessControlOptions {
   readonly registry: RegistryReader;
   /** Where audit records go (through the buffer). */
   readonly auditSink: AuditSink;
+  /** Requests per application and day, counted from the audited operations in the audit batches. @default not counted */
+  readonly usage?: UsageCounterStore;
   /** Server pepper of API-key hashes (at least 16 characters; never stored in the registry). */
   readonly pepper: string;
   /** Shared counters; pass a Redis store when several replicas run. @default in-memory store */
@@ -87,6 +90,7 @@ const schema = z.discriminatedUnion(
       mode: z.literal('enforce'),
       registry: withMethods('RegistryReader', ['load', 'version']),
       auditSink: withMethods('AuditSink', ['write']),
+      usage: withMethods('UsageCounterStore', ['add', 'list']).optional(),
       pepper: z.string().min(16, { error: 'must be at least 16 characters' }),
       rateLimitStore: withMethods('RateLimitStore', ['consume']).optional(),
       clientCredentials: z.strictObject({ ...jwksSource, applicationClaim: z.string().min(1).optional() }).superRefine(oneJwksSource).optional(),

@@ -18,6 +18,7 @@ import { useMasking } from '../plugins/use-masking';
 import { useRateLimit } from '../plugins/use-rate-limit';
 import { createMemoryRateLimitStore } from '../stores/memory/memory-rate-limit-store';
 import { isEnforceAccessControl, parseAccessControlOptions, type AccessControlOptions } from './access-control-options';
+import { withUsageCounting } from '../stores/count-usage';
 import { createBufferedAudit, type BufferedAudit } from './buffered-audit';
 import { createContextTokenHook, gatewayCallHeaders } from './create-context-token-hook';
 import { createContextTokenSigner, type ContextTokenSigner } from './context-token-signer';
@@ -89,7 +90,8 @@ export async function createAccessControl(input: AccessControlOptions, context: 
 
   const registry = createRegistryCache({ reader: options.registry, pollMs: options.registryPollMs ?? 2000, logger });
   await registry.start();
-  const audit = createBufferedAudit({ sink: options.auditSink, ...options.audit, logger });
+  const sink = options.usage ? withUsageCounting(options.auditSink, options.usage, logger) : options.auditSink;
+  const audit = createBufferedAudit({ sink, ...options.audit, logger });
   const rateLimitStore = options.rateLimitStore ?? createMemoryRateLimitStore();
   const realm = options.realm ?? 'govgraph';
   logger.info(

@@ -1,7 +1,7 @@
 /**
  * Registry seeds. `seedDemo` gives the one-command start something to call
  * with: a demo department, two demo applications (one granted everything at
- * L2 with every mask on, one at L4 with every mask cleared) and an API key for
+ * L3 with every mask on, one at L4 with every mask cleared) and an API key for
  * each. `seedScale` fills the registry at the size of the reference province
  * (3,428 applications, 50,000 grants) for the load-time requirement.
  */
@@ -40,7 +40,7 @@ export interface SeededDemoApplication {
 /** What {@link seedDemo} created; `undefined` when the demo department existed already. */
 export interface DemoSeed {
   readonly departmentId: string;
-  /** `standard` (L2, masks on) and `sensitive` (L4, masks cleared). */
+  /** `standard` (L3: names and addresses masked, ID numbers and phones denied) and `sensitive` (L4, masks cleared). */
   readonly standard: SeededDemoApplication;
   readonly sensitive: SeededDemoApplication;
 }
@@ -84,7 +84,7 @@ export async function seedDemo(registry: Registry, options: SeedDemoOptions): Pr
     }
     return { application, maxGrade, apiKey };
   };
-  const standard = await seedApplication('Demo application (L2)', 'L2', [], options.keys?.standard);
+  const standard = await seedApplication('Demo application (L3, masked)', 'L3', [], options.keys?.standard);
   const sensitive = await seedApplication('Demo application (L4, unmasked)', 'L4', MASK_RULES, options.keys?.sensitive);
   return { departmentId: department.id, standard, sensitive };
 }

@@ -21,7 +21,7 @@ describe.each(testLocations())('seedDemo on %s', (_provider, location) => {
     await place?.cleanup();
   });
 
-  it('creates an L2 application with masks on and an L4 one with masks cleared, each with a working key, once', async () => {
+  it('creates an L3 application with masks on and an L4 one with masks cleared, each with a working key, once', async () => {
     const seeded = await seedDemo(registry, { pepper: PEPPER });
     expect(seeded).toBeDefined();
     const snapshot = await createPrismaRegistryReader(registry.prisma).load();
@@ -31,7 +31,7 @@ describe.each(testLocations())('seedDemo on %s', (_provider, location) => {
     expect(sensitive?.applicationId).toBe(seeded!.sensitive.application.id);
     const [standardGrant] = snapshot.grantsByApplication.get(seeded!.standard.application.id) ?? [];
     const [sensitiveGrant] = snapshot.grantsByApplication.get(seeded!.sensitive.application.id) ?? [];
-    expect(standardGrant).toMatchObject({ maxGrade: 'L2', unmask: new Set(), allowedSubgraphs: new Set(['users', 'services', 'licences', 'cases']) });
+    expect(standardGrant).toMatchObject({ maxGrade: 'L3', unmask: new Set(), allowedSubgraphs: new Set(['users', 'services', 'licences', 'cases']) });
     expect(sensitiveGrant).toMatchObject({
       maxGrade: 'L4',
       unmask: new Set(['resident-id', 'phone', 'name', 'address']),
