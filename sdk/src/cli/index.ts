@@ -6,3 +6,4 @@ export { generateOperations, type GeneratedOperations, type GenerateOperationsOp
 export { readWsdl, type ReadWsdlOptions } from './codegen/wsdl-read';
 export { readOpenApi, type ReadOpenApiOptions } from './codegen/openapi-read';
 export type { ApiModel, ObjectModel, OperationModel, FieldModel, TypeRef, ScalarKind } from './codegen/api-model';
+export { readWsdlBindings, type WsdlBindings, type WsdlSoapVersion, type ScaffoldSoapVersion } from './codegen/wsdl-bindings';

@@ -34,6 +34,11 @@ Options:
   --wsdl <file|url>      with --kind soap: generate a typed client and queries from a WSDL
   --openapi <file|url>   with --kind rest: generate them from an OpenAPI 3 document (JSON or YAML)
   --operations <A,B>     the operations (SOAP names or operationIds) to generate (default: all)
+  --ws-security username-token
+                         with --kind soap: send a WS-Security UsernameToken (env <NAME>_USERNAME,
+                         <NAME>_PASSWORD; the password is never logged)
+  --extends <Type:key>   extend an entity another subgraph owns, e.g. Person:idNumber (repeatable):
+                         a stub with only the key, in orphanedTypes, and a field resolver on it
   -h, --help             show this text
 
 <name> is lower-case kebab: permits, business-permits.
@@ -66,6 +71,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   else if (!(CONNECTOR_KINDS as readonly string[]).includes(values.kind)) problems.push(`--kind must be one of ${CONNECTOR_KINDS.join(', ')}, got "${values.kind}"`);
   const operations = values.operations?.split(',').map((each) => each.trim()).filter((each) => each.length > 0);
   if (values.operations !== undefined && (operations?.length ?? 0) === 0) problems.push('--operations lists no operation');
+  if (values['ws-security'] !== undefined && values['ws-security'] !== 'username-token') problems.push(`--ws-security must be username-token, got "${values['ws-security']}"`);
   if (problems.length > 0) {
     io.stderr(`govgraph: ${problems.join('; ')}\n\n${USAGE}`);
     return 2;
@@ -89,11 +95,22 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       wsdl: values.wsdl !== undefined && text !== undefined ? { document: values.wsdl, text } : undefined,
       openapi: values.openapi !== undefined && text !== undefined ? { document: values.openapi, text } : undefined,
       operations,
+      wsSecurity: values['ws-security'] as 'username-token' | undefined,
+      extends: values.extends,
     });
     io.stdout(`created @govgraph/subgraph-${name} in ${result.dir}\n${result.files.map((file) => `  ${file}\n`).join('')}`);
     if (result.generated) {
       io.stdout(`generated from ${result.generated.document}: ${result.generated.operations.join(', ')}` + (result.generated.queries.length > 0 ? ` (queries: ${result.generated.queries.join(', ')})` : '') + '\n');
     }
+    if (result.soapVersion !== undefined) {
+      io.stdout(
+        `SOAP version: ${result.soapVersion}` +
+          (values.wsdl === undefined ? ' (no --wsdl: the default)' : result.soapVersion === 'auto' ? ' (the WSDL has SOAP 1.1 and 1.2 bindings; 1.2 is used)' : ` (the WSDL's binding)`) +
+          (values['ws-security'] ? ', WS-Security UsernameToken' : '') +
+          '\n',
+      );
+    }
+    for (const hint of result.hints) io.stderr(`hint: ${hint}\n`);
     if (result.warnings.length > 0) {
       io.stderr(`warning: generated as unknown/String with TODO(govgraph), or left out:\n${result.warnings.map((warning) => `  - ${warning}\n`).join('')}`);
     }
@@ -121,6 +138,8 @@ function parse(argv: readonly string[]) {
       wsdl: { type: 'string' },
       openapi: { type: 'string' },
       operations: { type: 'string' },
+      'ws-security': { type: 'string' },
+      extends: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });

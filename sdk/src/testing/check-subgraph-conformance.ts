@@ -61,6 +61,14 @@ function assertSpec(spec: ConformanceSpec): void {
   if (spec.headers !== undefined && (spec.headers === null || (typeof spec.headers !== 'function' && typeof spec.headers !== 'object'))) {
     problems.push('headers must be an object of header names to values, or a function returning one');
   }
+  for (const [typename, keys] of Object.entries(spec.entities ?? {})) {
+    for (const [fields, samples] of Object.entries(keys ?? {})) {
+      const selection = Array.isArray(samples) ? undefined : (samples as { selection?: unknown }).selection;
+      if (selection !== undefined && (typeof selection !== 'string' || selection.trim() === '')) {
+        problems.push(`entities.${typename}[${JSON.stringify(fields)}].selection must be a non-empty selection of fields (e.g. 'socialInsurance { status }'), got ${JSON.stringify(selection)}`);
+      }
+    }
+  }
   if ((spec.breakUpstream || spec.slowUpstream) && !spec.restoreUpstream) problems.push('breakUpstream and slowUpstream need restoreUpstream, so later checks see a working legacy system');
   for (const group of spec.groups ?? []) {
     if (!(CONFORMANCE_GROUPS as readonly string[]).includes(group)) problems.push(`groups: unknown group ${JSON.stringify(group)} (one of ${CONFORMANCE_GROUPS.join(', ')})`);

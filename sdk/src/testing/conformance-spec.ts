@@ -29,6 +29,15 @@ export interface KeySamples {
   readonly makeMissing?: (index: number) => KeyValue;
   /** The legacy system's batch limit for this key. @default the spec's `maxBatchSize` */
   readonly maxBatchSize?: number;
+  /**
+   * Extra fields the kit selects on this entity in every `_entities` query for this key, besides
+   * the key fields, e.g. `socialInsurance { status }`. The key fields alone are answered from the
+   * representation and never reach the legacy system in a subgraph that only extends the entity;
+   * a selection that does makes the entity, batching, error and timeout checks exercise the source
+   * (the default `upstreamQuery` uses it too). Errors at these fields count as the representation's errors.
+   * @default none: only the key fields
+   */
+  readonly selection?: string;
 }
 
 /** A GraphQL operation the department supplies. */

@@ -33,7 +33,7 @@ interface TestGlobals {
 }
 
 const TITLES: Readonly<Record<ConformanceGroup, string>> = {
-  federation: 'federation: _service SDL, Federation 2 @link, composes alone, entity keys declared',
+  federation: 'federation: _service SDL, Federation 2 @link, composes (alone, or with a Query stub), entity keys declared',
   entities: 'entities: found, missing → null, order, duplicates, large batch',
   batching: 'batching: N references cost ≤ ⌈N / maxBatchSize⌉ legacy calls',
   errors: 'errors: registry codes, no internals, BAD_USER_INPUT',

@@ -29,13 +29,20 @@ export function representationOf(key: EntityKey, value: KeyValue): Record<string
   return { __typename: key.typename, [field ?? key.fields]: value };
 }
 
+/** @internal The key's `selection` from the spec, as text to append after the key fields (empty when none). */
+export function selectionOf(run: ConformanceRun, key: EntityKey): string {
+  const selection = run.samplesOf(key)?.selection?.trim();
+  return selection ? ` ${selection}` : '';
+}
+
 /** @internal Resolves `expectations` in one `_entities` request and lists what is wrong with the answer. */
 export async function resolveBatch(run: ConformanceRun, key: EntityKey, expectations: readonly Expectation[]): Promise<BatchOutcome> {
   const representations = expectations.map((expectation) => representationOf(key, expectation.value));
+  const selection = selectionOf(run, key);
   let answer: GraphQLAnswer;
   try {
     answer = await run.client.graphql({
-      query: `query Conformance($representations: [_Any!]!) { _entities(representations: $representations) { __typename ... on ${key.typename} { ${key.fields} } } }`,
+      query: `query Conformance($representations: [_Any!]!) { _entities(representations: $representations) { __typename ... on ${key.typename} { ${key.fields}${selection} } } }`,
       variables: { representations },
     });
   } catch (error) {

@@ -1,7 +1,9 @@
 /**
  * Federation checks: the subgraph answers `_service { sdl }`, links
  * Federation 2, composes on its own (the gateway's own composition,
- * `@apollo/composition`), and declares every entity key the spec names.
+ * `@apollo/composition`; a subgraph that only extends entities, and so has
+ * no root query, is composed with a minimal `Query` stub instead, and the
+ * check's name says so), and declares every entity key the spec names.
  */
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
@@ -35,7 +37,7 @@ export async function runFederationChecks(run: ConformanceRun): Promise<Conforma
         : 'the SDL has no `extend schema @link(url: "https://specs.apollo.dev/federation/v2.x", import: [...])` — the gateway composes Federation 2 only: build the schema with createSubgraph, or add the @link',
     ),
   );
-  checks.push(check('federation', names.compose, composeProblem(run.client.label, sdl)));
+  checks.push(composeCheck(run.client.label, sdl, names.compose));
 
   const declared = new Set(keys.map((key) => `${key.typename}\u0000${key.fields}`));
   const problems: string[] = [];
@@ -58,15 +60,48 @@ export async function runFederationChecks(run: ConformanceRun): Promise<Conforma
   return checks;
 }
 
-function composeProblem(label: string, sdl: string): string | undefined {
-  let errors: readonly { message: string }[] | undefined;
+/**
+ * The stub a subgraph without a root query is composed with: composition
+ * refuses a supergraph without `Query`, which a subgraph that only extends
+ * entities owned elsewhere never has on its own.
+ */
+const STUB_SUBGRAPH_NAME = 'conformance-stub';
+const STUB_SDL = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.6", import: ["@key"])
+type Query { _conformance: Boolean }`;
+
+/** The error composition reports for a supergraph without a query root type. */
+const NO_QUERIES = 'NO_QUERIES';
+
+/** The compose check; `name` is its title when the SDL composes alone. */
+function composeCheck(label: string, sdl: string, name: string): ConformanceCheck {
+  const subgraphName = /^[a-z][a-z0-9-]*$/i.test(label) && label !== STUB_SUBGRAPH_NAME ? label : 'subgraph';
+  const alone = compose([{ name: subgraphName, sdl }]);
+  if (!alone.some((error) => error.code === NO_QUERIES)) return check('federation', name, composeProblem(alone));
+  // "No queries found": an extension-only subgraph, which can never compose alone. Compose it with a
+  // minimal Query stub and report that (its other errors, if any, show there without the noise).
+  const withStub = compose([{ name: subgraphName, sdl }, { name: STUB_SUBGRAPH_NAME, sdl: STUB_SDL }]);
+  return check(
+    'federation',
+    `the SDL composes with a stub subgraph (type Query { _conformance: Boolean }): it defines no root query of its own`,
+    composeProblem(withStub),
+  );
+}
+
+interface CompositionError {
+  readonly message: string;
+  readonly code?: string | undefined;
+}
+
+function compose(subgraphs: readonly { name: string; sdl: string }[]): readonly CompositionError[] {
   try {
-    const name = /^[a-z][a-z0-9-]*$/i.test(label) ? label : 'subgraph';
-    const result = composeServices([{ name, typeDefs: parse(sdl), url: 'http://subgraph.invalid/graphql' }]);
-    errors = result.errors;
+    const result = composeServices(subgraphs.map(({ name, sdl }) => ({ name, typeDefs: parse(sdl), url: `http://${name}.invalid/graphql` })));
+    return (result.errors ?? []).map((error) => ({ message: error.message, code: (error.extensions as { code?: unknown } | undefined)?.code as string | undefined }));
   } catch (error) {
-    errors = [{ message: (error as Error).message }];
+    return [{ message: (error as Error).message }];
   }
-  if (!errors || errors.length === 0) return undefined;
+}
+
+function composeProblem(errors: readonly CompositionError[]): string | undefined {
+  if (errors.length === 0) return undefined;
   return `composition fails with ${errors.length} error(s): ${errors.map((error) => error.message).join(' | ')} — fix the type-graphql classes (or SDL) these errors name; the gateway would refuse the same supergraph`;
 }

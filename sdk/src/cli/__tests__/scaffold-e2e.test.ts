@@ -70,6 +70,25 @@ describe('govgraph connector new, end to end', () => {
     await expectPackageWorks(dir);
   }, 240_000);
 
+  it('soap with a SOAP 1.2-only WSDL, --ws-security and --extends: configures 1.2 and a UsernameToken, compiles, and its tests pass against a SOAP 1.2 fake', async () => {
+    const wsdl = join(SCRATCH, 'social-insurance.wsdl');
+    writeFileSync(wsdl, legacy.buildSocialInsuranceWsdl('http://127.0.0.1:1/social-insurance'));
+    const dir = join(SCRATCH, 'insurance-accounts');
+    const output = await generate([
+      'insurance-accounts', '--kind', 'soap', '--dir', dir, '--wsdl', wsdl, '--operations', 'GetInsuranceStatusByIdNumbers',
+      '--ws-security', 'username-token', '--extends', 'Person:idNumber', '--extends', 'LegalPerson:creditCode',
+    ]);
+    expect(output).toContain('SOAP version: 1.2 (the WSDL\'s binding), WS-Security UsernameToken');
+    expect(output).not.toContain('hint:');
+    const sources = readFileSync(join(dir, 'src', 'sources.ts'), 'utf8');
+    expect(sources).toContain("soapVersion: '1.2'");
+    expect(sources).toContain("security: { kind: 'username-token', username: config.username, password: config.password }");
+    expect(readFileSync(join(dir, 'src', '__tests__', 'fixtures', 'insurance-accounts.wsdl'), 'utf8')).toMatch(/<soap12:binding[^>]*>/);
+    expect(readFileSync(join(dir, 'src', '__tests__', 'fixtures', 'insurance-accounts.wsdl'), 'utf8')).not.toMatch(/<soap:binding/);
+    expect(readFileSync(join(dir, 'src', 'app.ts'), 'utf8')).toContain('orphanedTypes: [Person, LegalPerson]');
+    await expectPackageWorks(dir);
+  }, 240_000);
+
   it('sql: compiles, and its tests (over a SQLite file) pass', async () => {
     const dir = join(SCRATCH, 'land-parcels');
     await generate(['land-parcels', '--kind', 'sql', '--dir', dir]);

@@ -7,6 +7,7 @@ import { appFile } from './templates/app-file';
 import { configFile } from './templates/config-file';
 import { conformanceTestFile } from './templates/conformance-test-file';
 import { entityLoaderFile, entityPaths, entityResolverFile, entityTypeFile } from './templates/entity-files';
+import { extendedEntityFiles } from './templates/extended-entity-files';
 import { contextFile, indexFile } from './templates/index-file';
 import { mainFile } from './templates/main-file';
 import { packageJsonFile, tsconfigFile, type DependencyVersions } from './templates/package-files';
@@ -31,6 +32,7 @@ export function renderPackage(context: ScaffoldContext, versions: DependencyVers
     [paths.resolver, entityResolverFile(context)],
     [paths.loader, entityLoaderFile(context)],
     [paths.records, context.kind.recordsFile(context)],
+    ...extendedEntityFiles(context),
     [`src/__tests__/${kebab}.test.ts`, subgraphTestFile(context)],
     ['src/__tests__/conformance.test.ts', conformanceTestFile(context)],
     ['src/__tests__/helpers/fake-legacy-system.ts', context.kind.fakeSystemFile(context)],

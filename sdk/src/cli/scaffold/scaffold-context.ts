@@ -4,6 +4,7 @@
  * repository, and the code generated from a WSDL or OpenAPI document.
  */
 import type { GeneratedOperations } from '../codegen/generated-operations';
+import type { ScaffoldSoapVersion } from '../codegen/wsdl-bindings';
 import type { SubgraphNames } from '../names';
 
 /** The legacy protocols a scaffolded subgraph can speak: one connector package each. */
@@ -30,6 +31,8 @@ export interface ConfigFieldTemplate {
   readonly example: string;
   /** `true` when the option may be absent after parsing (no default). */
   readonly optional?: boolean;
+  /** `true` for a secret (a password): configuration errors never show its value. */
+  readonly secret?: boolean;
 }
 
 /** The parts of a scaffolded package that depend on the connector kind. */
@@ -41,6 +44,8 @@ export interface KindTemplates {
   readonly connectorDir: string;
   /** One line: what the legacy system is, e.g. `a REST/JSON API over HTTP`. */
   readonly legacyDescription: string;
+  /** The description for this context, when it depends on it (the SOAP version); else `legacyDescription`. */
+  describeLegacy?(context: ScaffoldContext): string;
   /** Options beyond `port`, `host` and `logLevel`, in order. */
   configFields(context: ScaffoldContext): readonly ConfigFieldTemplate[];
   /** `src/sources.ts`: the sources' type and the function that builds them from the config. */
@@ -51,6 +56,8 @@ export interface KindTemplates {
   fakeSystemFile(context: ScaffoldContext): string;
   /** Further files (fixtures), by path relative to the package. */
   extraFiles(context: ScaffoldContext): Readonly<Record<string, string>>;
+  /** More `it(…)` blocks for the subgraph test's main `describe` (they may use `system`, `query`, `Answer` and the package's exports). */
+  extraTests?(context: ScaffoldContext): string;
   /** Whether the fake system counts calls (so the test can prove batching). */
   readonly countsCalls: boolean;
   /** README paragraphs on the legacy side: what to change in the records file, what the fake system serves. */
@@ -69,6 +76,45 @@ export interface ScaffoldContext {
   readonly defaultPort: number;
   /** Code generated from `--wsdl` / `--openapi`, when given. */
   readonly generated?: GeneratedOperations | undefined;
+  /** How a SOAP source talks (`--kind soap`): the WSDL's version and `--ws-security`. */
+  readonly soap: SoapScaffold;
+  /** Entities of other subgraphs this one extends (`--extends Person:idNumber`), in order. */
+  readonly extends: readonly ExtendedEntity[];
+}
+
+/** How a scaffolded SOAP source talks to the legacy system. */
+export interface SoapScaffold {
+  /** From the WSDL's binding(s); `'1.1'` without a WSDL. */
+  readonly version: ScaffoldSoapVersion;
+  /** `--ws-security username-token`: a UsernameToken on every call, credentials from the environment. */
+  readonly security?: 'username-token' | undefined;
+}
+
+/** The SDK scalars an extended entity's key can have (`idNumber`, `creditCode`); other keys are `String`. */
+export type KeyScalar = 'ResidentIdScalar' | 'CreditCodeScalar';
+
+/** An entity another subgraph owns, extended here (`--extends Person:idNumber`). */
+export interface ExtendedEntity {
+  /** `Person`. */
+  readonly typename: string;
+  /** `person` (file names). */
+  readonly kebab: string;
+  /** `idNumber`: the one key field the stub class has. */
+  readonly keyField: string;
+  /** The SDK scalar of the key field, if it has one. */
+  readonly scalar?: KeyScalar | undefined;
+  /** Key values that pass the scalar, for the conformance test. */
+  readonly samples: readonly string[];
+}
+
+/** The legacy system in one line, for this context (e.g. the SOAP version). */
+export function legacyDescriptionOf(context: ScaffoldContext): string {
+  return context.kind.describeLegacy ? context.kind.describeLegacy(context) : context.kind.legacyDescription;
+}
+
+/** `src/<type>/<type>` without extension, the base of an extended entity's files. */
+export function extendedBase(extended: ExtendedEntity): string {
+  return `${extended.kebab}/${extended.kebab}`;
 }
 
 /** The source's name in the legacy system's logs, errors and `/readyz`: `<name>-legacy`. */

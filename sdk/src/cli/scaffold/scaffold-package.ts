@@ -6,8 +6,10 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { generateOperations, type GeneratedOperations } from '../codegen/generated-operations';
+import { readWsdlBindings, type ScaffoldSoapVersion } from '../codegen/wsdl-bindings';
 import { deriveNames } from '../names';
 import { fileKind, restKind, soapKind, sqlKind } from './kinds';
+import { parseExtends } from './parse-extends';
 import { renderPackage } from './render-package';
 import type { ConnectorKind, KindTemplates, ScaffoldContext } from './scaffold-context';
 import type { DependencyVersions } from './templates/package-files';
@@ -38,6 +40,10 @@ export interface ScaffoldPackageOptions {
   readonly openapi?: { readonly document: string; readonly text: string } | undefined;
   /** The operations to generate; all when absent. */
   readonly operations?: readonly string[] | undefined;
+  /** `'username-token'` (`kind: 'soap'`): the source sends a WS-Security UsernameToken, credentials from `<NAME>_USERNAME` / `<NAME>_PASSWORD`. */
+  readonly wsSecurity?: 'username-token' | undefined;
+  /** Entities of other subgraphs to extend, as `Type:keyField` (`Person:idNumber`). @default none */
+  readonly extends?: readonly string[] | undefined;
 }
 
 /** What {@link scaffoldPackage} wrote. */
@@ -49,6 +55,10 @@ export interface ScaffoldResult {
   readonly generated?: GeneratedOperations | undefined;
   /** Constructs generated as `unknown`/`String` with `TODO(govgraph)`, operations left out of the schema. */
   readonly warnings: readonly string[];
+  /** `kind: 'soap'`: the `soapVersion` the source was configured with (from the WSDL's bindings; `'1.1'` without one). */
+  readonly soapVersion?: ScaffoldSoapVersion | undefined;
+  /** Advice to print, e.g. that the WSDL asks for a WS-Security token and `--ws-security` was not given. */
+  readonly hints: readonly string[];
 }
 
 /** A request the command refuses (bad name, existing directory, mismatched document); the message says what to do. */
@@ -67,11 +77,36 @@ export function scaffoldPackage(options: ScaffoldPackageOptions): ScaffoldResult
   if (options.openapi && options.kind !== 'rest') throw new ScaffoldError('--openapi goes with --kind rest');
   if (options.wsdl && options.openapi) throw new ScaffoldError('give --wsdl or --openapi, not both');
   if (options.operations && !options.wsdl && !options.openapi) throw new ScaffoldError('--operations needs --wsdl or --openapi');
+  if (options.wsSecurity !== undefined && options.kind !== 'soap') throw new ScaffoldError('--ws-security goes with --kind soap');
+  if (options.wsSecurity !== undefined && options.wsSecurity !== 'username-token') throw new ScaffoldError(`--ws-security must be username-token, got "${String(options.wsSecurity)}"`);
   const names = deriveNames(options.name, options.entity);
+  let extended;
+  try {
+    extended = parseExtends(options.extends ?? [], names.entity.pascal);
+  } catch (error) {
+    throw new ScaffoldError((error as Error).message);
+  }
   const cwd = options.cwd ?? process.cwd();
   const dir = options.dir === undefined ? join(options.root, 'subgraphs', names.kebab) : resolve(cwd, options.dir);
   if (existsSync(dir) && readdirSync(dir).length > 0 && !options.force) {
     throw new ScaffoldError(`${dir} already exists and is not empty; pass --force to overwrite its files, or choose another --dir`);
+  }
+  const hints: string[] = [];
+  let soapVersion: ScaffoldSoapVersion = '1.1';
+  if (options.wsdl) {
+    let bindings;
+    try {
+      bindings = readWsdlBindings(options.wsdl.text);
+    } catch (error) {
+      throw new ScaffoldError(`cannot use the WSDL ${options.wsdl.document}: ${(error as Error).message}`);
+    }
+    soapVersion = bindings.soapVersion;
+    if (bindings.usernameToken !== undefined && options.wsSecurity === undefined) {
+      hints.push(
+        `the WSDL asks for a WS-Security UsernameToken (${bindings.usernameToken}); pass --ws-security username-token ` +
+          `to generate the security config (env ${names.constant}_USERNAME, ${names.constant}_PASSWORD)`,
+      );
+    }
   }
   const document = options.wsdl ?? options.openapi;
   let generated: GeneratedOperations | undefined;
@@ -98,6 +133,8 @@ export function scaffoldPackage(options: ScaffoldPackageOptions): ScaffoldResult
     toRoot: toPosix(relative(dir, options.root)) || '.',
     defaultPort: DEFAULT_SCAFFOLD_PORT,
     generated,
+    soap: { version: soapVersion, security: options.wsSecurity },
+    extends: extended,
   };
   const files = renderPackage(context, readVersions(options.root));
   for (const [path, content] of files) {
@@ -105,7 +142,14 @@ export function scaffoldPackage(options: ScaffoldPackageOptions): ScaffoldResult
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, content);
   }
-  return { dir, files: [...files.keys()], generated, warnings: generated?.warnings ?? [] };
+  return {
+    dir,
+    files: [...files.keys()],
+    generated,
+    warnings: generated?.warnings ?? [],
+    ...(options.kind === 'soap' ? { soapVersion } : {}),
+    hints,
+  };
 }
 
 /** The workspace's own versions, so the new package agrees with its neighbours. */

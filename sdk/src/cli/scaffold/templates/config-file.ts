@@ -74,6 +74,9 @@ export function configFile(context: ScaffoldContext): string {
     })
     .join('\n');
   const schema = fields.map((field) => `      ${field.key}: ${field.zod},`).join('\n');
+  const secrets = fields.filter((field) => field.secret).map((field) => `'${field.key}'`);
+  const secretsDeclaration = secrets.length > 0 ? `\n/** Options whose values are never shown in an error (they are secrets). */\nconst SECRET_OPTIONS: ReadonlySet<string> = new Set([${secrets.join(', ')}]);\n` : '';
+  const secretCheck = secrets.length > 0 ? `      if (SECRET_OPTIONS.has(option)) return [\`\${option}: \${issue.message}\`];\n` : '';
   return `/**
  * Configuration of the ${kebab} subgraph. \`parse${pascal}SubgraphConfig\` is the
  * only way in: it applies the defaults, reports every bad option at once
@@ -104,7 +107,7 @@ function integerOption(min: number, max: number) {
     z.number({ error: message }).int({ error: message }).min(min, { error: message }).max(max, { error: message }),
   );
 }
-${helperNames.map((helper) => `\n${HELPERS[helper]}\n`).join('')}
+${helperNames.map((helper) => `\n${HELPERS[helper]}\n`).join('')}${secretsDeclaration}
 const ${context.names.camel}SubgraphConfigSchema = z
   .object(
     {
@@ -126,7 +129,7 @@ export function parse${pascal}SubgraphConfig(input: unknown): ${pascal}SubgraphC
     const problems = result.error.issues.flatMap((issue) => {
       const option = issue.path.map(String).join('.') || '(config)';
       if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => \`\${key}: is not an option\`);
-      return [\`\${option}: \${issue.message}, got \${show(issue.input)}\`];
+${secretCheck}      return [\`\${option}: \${issue.message}, got \${show(issue.input)}\`];
     });
     throw new ConfigError(
       \`invalid ${kebab} subgraph configuration (\${problems.length} problem\${problems.length === 1 ? '' : 's'}):\\n\${problems.map((p) => \`  - \${p}\`).join('\\n')}\`,

@@ -1,5 +1,5 @@
 /** `src/index.ts` and `src/context.ts` of a scaffolded subgraph. */
-import { entityBase, type ScaffoldContext } from '../scaffold-context';
+import { entityBase, extendedBase, type ScaffoldContext } from '../scaffold-context';
 
 /** Renders `src/index.ts`: named exports only. */
 export function indexFile(context: ScaffoldContext): string {
@@ -10,7 +10,7 @@ export { parse${pascal}SubgraphConfig, DEFAULT_${constant}_PORT, type ${pascal}S
 export { create${pascal}Sources, type ${pascal}Sources } from './sources';
 export { ${entity.pascal} } from './${entityBase(context)}.type';
 export type { ${entity.pascal}Record } from './${entityBase(context)}-records';
-${generated ? `export { create${pascal}Client, type ${pascal}Client } from './${kebab}-client';\n` : ''}`;
+${context.extends.map((each) => `export { ${each.typename} } from './${extendedBase(each)}.type';\n`).join('')}${generated ? `export { create${pascal}Client, type ${pascal}Client } from './${kebab}-client';\n` : ''}`;
 }
 
 /** Renders `src/context.ts`: the GraphQL context type of the subgraph. */

@@ -40,6 +40,25 @@ export function subgraphTestFile(context: ScaffoldContext): string {
   });
 `
     : '';
+  const extensions = context.extends
+    .map((each) => {
+      const sample = each.samples[0] ?? '';
+      return `
+  it('extends ${each.typename} by ${each.keyField} with ${entity.camel}, resolving every reference from its key', async () => {
+    const { data: service } = await query('{ _service { sdl } }');
+    expect(service._service.sdl).toMatch(/type ${each.typename}\\s+@key\\(fields: "${each.keyField}"\\)/);
+${context.kind.countsCalls ? '    const before = system.calls ?? 0;\n' : ''}    const { data, errors } = await query(
+      'query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${each.typename} { ${each.keyField} ${entity.camel} { id } } } }',
+      { representations: [{ __typename: '${each.typename}', ${each.keyField}: '${sample}' }] },
+    );
+    expect(errors).toBeUndefined();
+    // EDIT with the records file: the fake holds no ${entity.pascal} for this ${each.typename} yet.
+    expect(data._entities).toEqual([{ ${each.keyField}: '${sample}', ${entity.camel}: null }]);
+${context.kind.countsCalls ? '    expect((system.calls ?? 0) - before).toBe(1);\n' : ''}  });
+`;
+    })
+    .join('');
+  const extraTests = `${context.kind.extraTests ? context.kind.extraTests(context) : ''}${extensions}`;
   return `import { createSilentLogger, type Subgraph } from '@govgraph/sdk';
 import { create${pascal}Subgraph, parse${pascal}SubgraphConfig } from '..';
 import { startFakeLegacySystem, type FakeLegacySystem } from './helpers/fake-legacy-system';
@@ -97,7 +116,7 @@ describe('the ${kebab} subgraph', () => {
     expect(errors).toBeUndefined();
     expect(data.${entity.pluralCamel}).toEqual([{ id: 'A-003', name: '无锡示例丙' }, null, { id: 'A-001', name: '南京示例甲' }]);
   });
-${batching}
+${batching}${extraTests}
   it('resolves references from other subgraphs (_entities), in order', async () => {
     const { data, errors } = await query(
       'query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${entity.pascal} { id name } } }',
