@@ -9,6 +9,7 @@
  * | `REGISTRY_URL` (or `DATABASE_URL`) | registry database (`file:./.data/registry.db`, `postgresql://…`); enforce |
  * | `GATEWAY_API_KEY_PEPPER` | pepper of API-key hashes, ≥ 16 characters; enforce |
  * | `REDIS_URL` | share rate limits and quotas between replicas (`redis://…`) |
+ * | `REDIS_KEY_PREFIX` | prefix of the rate-limit keys in Redis (@default `govgraph:rl:`) |
  * | `GATEWAY_REGISTRY_POLL_MS` | registry poll interval (@default 2000) |
  * | `GATEWAY_CONTEXT_TOKEN_PRIVATE_JWK`, `GATEWAY_CONTEXT_TOKEN_PUBLIC_JWK` | Ed25519 key pair (JSON JWKs); @default generated at start |
  * | `OAUTH_JWKS_URL`, `OAUTH_ISSUER`, `OAUTH_AUDIENCE`, `OAUTH_APPLICATION_CLAIM` | accept client-credentials tokens |
@@ -26,6 +27,7 @@ export type AccessControlEnv =
       readonly registryUrl: string;
       readonly pepper: string;
       readonly redisUrl?: string;
+      readonly redisKeyPrefix?: string;
       readonly registryPollMs?: number;
       readonly contextToken?: ContextTokenKeys;
       readonly clientCredentials?: { jwksUrl: string; issuer: string; audience: string; applicationClaim?: string };
@@ -75,6 +77,7 @@ export function accessControlFromEnv(env: Environment): AccessControlEnv {
       registryUrl: registryUrl ?? '',
       pepper,
       ...(env['REDIS_URL']?.trim() ? { redisUrl: env['REDIS_URL'].trim() } : {}),
+      ...(env['REDIS_KEY_PREFIX']?.trim() ? { redisKeyPrefix: env['REDIS_KEY_PREFIX'].trim() } : {}),
       ...(registryPollMs !== undefined ? { registryPollMs } : {}),
       ...(contextToken ? { contextToken } : {}),
       ...(oauth

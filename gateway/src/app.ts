@@ -150,6 +150,7 @@ async function assemble(
   let engine: Engine;
   try {
     engine = await createEngine({
+      engine: config.engine,
       supergraphSdl,
       logger,
       dataSourceFor: ({ name, url }) => {

@@ -14,6 +14,7 @@
  * | `LOG_LEVEL`     | `logLevel` (@default info)       | debug, info, warn, error, silent     |
  * | `GATEWAY_REQUEST_TIMEOUT_MS` | `requestTimeoutMs` (@default 10000) | integer             |
  * | `GATEWAY_GRAPHIQL` | `graphiql` (@default true)    | true / false                         |
+ * | `GATEWAY_ENGINE` | `engine` (@default planner)     | apollo, planner                      |
  * | `GATEWAY_MAX_DOCUMENT_BYTES` | `limits.maxDocumentBytes` (@default 32768) | integer      |
  */
 import type { GatewayConfigInput } from './config';
@@ -49,6 +50,7 @@ export function gatewayConfigFromEnv(env: Environment): unknown {
   set('logLevel', nonEmpty(env['LOG_LEVEL']));
   set('requestTimeoutMs', integer(env['GATEWAY_REQUEST_TIMEOUT_MS']));
   set('graphiql', boolean(env['GATEWAY_GRAPHIQL']));
+  set('engine', nonEmpty(env['GATEWAY_ENGINE']));
   const maxDocumentBytes = integer(env['GATEWAY_MAX_DOCUMENT_BYTES']);
   if (maxDocumentBytes !== undefined) input['limits'] = { maxDocumentBytes };
   return input satisfies Partial<Record<keyof GatewayConfigInput, unknown>>;

@@ -63,6 +63,7 @@ const gatewayConfigSchema = z.strictObject({
   logLevel: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   requestTimeoutMs: positiveInt.default(10_000),
   graphiql: z.boolean().default(true),
+  engine: z.enum(['apollo', 'planner'], { error: 'must be "apollo" or "planner"' }).default('planner'),
   limits: z
     .strictObject({
       maxDocumentBytes: positiveInt.default(32_768),
@@ -110,6 +111,13 @@ export interface GatewayConfig {
   readonly requestTimeoutMs: number;
   /** Serve GraphiQL (every asset from the gateway itself, no CDN) on GET /graphql. @default true */
   readonly graphiql: boolean;
+  /**
+   * The execution engine behind `src/engine/`: `planner` is govgraph's own
+   * executor over plans from `@apollo/query-planner`; `apollo` is
+   * `@apollo/gateway`'s executor, kept as the reference engine. Both pass the
+   * federation suite (`src/engine/__tests__/federation-suite/`). @default 'planner'
+   */
+  readonly engine: GatewayEngineName;
   readonly limits: {
     /** Largest GraphQL document accepted, in UTF-8 bytes. @default 32768 */
     readonly maxDocumentBytes: number;
@@ -123,6 +131,9 @@ export interface GatewayConfig {
     readonly probeTimeoutMs: number;
   };
 }
+
+/** The execution engines the gateway can run (see {@link GatewayConfig.engine}). */
+export type GatewayEngineName = 'apollo' | 'planner';
 
 /** What {@link parseGatewayConfig} accepts: the config with every defaulted option optional. */
 export type GatewayConfigInput = z.input<typeof gatewayConfigSchema>;

@@ -13,6 +13,7 @@
  * | LOG_LEVEL      | debug, info, warn, error, silent                     | info        |
  * | GATEWAY_REQUEST_TIMEOUT_MS | deadline of each subgraph call (ms)      | 10000       |
  * | GATEWAY_GRAPHIQL | serve GraphiQL on GET /graphql (true/false)        | true        |
+ * | GATEWAY_ENGINE | execution engine: planner, or apollo (reference)     | planner     |
  * | GATEWAY_MAX_DOCUMENT_BYTES | largest GraphQL document accepted        | 32768       |
  * | GATEWAY_ACCESS_CONTROL | `enforce` or `open` (required; see access-control-from-env.ts) |  |
  */
@@ -38,6 +39,7 @@ Configured by environment variables:
   SUPERGRAPH=<file|url>          or load a composed supergraph SDL
   GATEWAY_PORT=4000  GATEWAY_HOST=127.0.0.1  LOG_LEVEL=info
   GATEWAY_REQUEST_TIMEOUT_MS=10000  GATEWAY_GRAPHIQL=true  GATEWAY_MAX_DOCUMENT_BYTES=32768
+  GATEWAY_ENGINE=planner|apollo    execution engine (apollo: @apollo/gateway's executor, the reference)
   GATEWAY_ACCESS_CONTROL=enforce|open   required: check access against the registry, or not at all (local dev)
     enforce: REGISTRY_URL (or DATABASE_URL), GATEWAY_API_KEY_PEPPER (>= 16 chars), REDIS_URL (replicas),
              GATEWAY_REGISTRY_POLL_MS=2000, GATEWAY_CONTEXT_TOKEN_PRIVATE_JWK / _PUBLIC_JWK (Ed25519 JWKs),
@@ -111,7 +113,7 @@ async function openAccessResources(env: AccessControlEnv): Promise<AccessResourc
   let rateLimitStore: RateLimitStore | undefined;
   if (env.redisUrl) {
     redis = new Redis(env.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 1 });
-    rateLimitStore = createRedisRateLimitStore({ client: redis });
+    rateLimitStore = createRedisRateLimitStore({ client: redis, ...(env.redisKeyPrefix ? { keyPrefix: env.redisKeyPrefix } : {}) });
   }
   return {
     accessControl: {

@@ -23,12 +23,21 @@ describe('parseGatewayConfig', () => {
       logLevel: 'info',
       requestTimeoutMs: 10_000,
       graphiql: true,
+      engine: 'planner',
       limits: { maxDocumentBytes: 32_768, maxRequestBytes: 1_048_576 },
       readiness: { probeCacheMs: 5_000, probeTimeoutMs: 2_000 },
     });
     expect(Object.isFrozen(config)).toBe(true);
     expect(Object.isFrozen(config.limits)).toBe(true);
     expect(Object.isFrozen(config.supergraph)).toBe(true);
+  });
+
+  it('selects the reference engine by name and refuses an unknown one', () => {
+    expect(parseGatewayConfig({ supergraph: { kind: 'file', path: 's.graphql' }, engine: 'apollo' }).engine).toBe('apollo');
+    expect(gatewayConfigFromEnv({ SUPERGRAPH: 's.graphql', GATEWAY_ENGINE: 'apollo' })).toEqual({ supergraph: { kind: 'file', path: 's.graphql' }, engine: 'apollo' });
+    expect(() => parseGatewayConfig({ supergraph: { kind: 'file', path: 's.graphql' }, engine: 'rust' })).toThrow(
+      '- engine: must be "apollo" or "planner" (got "rust")',
+    );
   });
 
   it('keeps a partial limits object and fills in the rest', () => {

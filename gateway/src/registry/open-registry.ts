@@ -3,9 +3,12 @@
  * of the URL's provider, applies pending migrations first (at gateway start,
  * as the issue asks), and returns the client and a `close()`.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import Database from 'better-sqlite3';
+import { readMigrationList } from './read-migration-list';
+import { migrationsDirOf } from './registry-provider';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { Pool } from 'pg';
 import { GW_ERRORS } from '../errors';
@@ -67,11 +70,12 @@ async function openSqlite(location: SqliteRegistryLocation, options: OpenRegistr
     throw new Error('an in-memory SQLite registry cannot be migrated over a second connection; use a file');
   }
   const migrations: AppliedRegistryMigrations =
-    options.migrate === false
+    options.migrate === false || sqliteMigrationsUpToDate(location.file)
       ? { applied: [] }
       : await applyRegistryMigrations({
           provider: 'sqlite',
-          adapterFactory: new PrismaBetterSqlite3({ url: location.file }),
+          // Wait for a lock held by another replica migrating or writing at the same moment, instead of failing.
+          adapterFactory: new PrismaBetterSqlite3({ url: location.file, timeout: 10_000 }),
           logger: options.logger,
         });
   const prisma = new SqlitePrismaClient({ adapter: new PrismaBetterSqlite3({ url: location.file, timeout: 5_000 }) });
@@ -88,6 +92,30 @@ async function openSqlite(location: SqliteRegistryLocation, options: OpenRegistr
     migrations,
     close: () => prisma.$disconnect(),
   };
+}
+
+/**
+ * Whether every migration of the folder is recorded as finished in the file,
+ * read without taking a write lock. A second replica starting beside a running
+ * one then skips the schema engine, whose bookkeeping table check needs the
+ * write lock the running replica may hold at that moment.
+ */
+function sqliteMigrationsUpToDate(file: string): boolean {
+  if (file === ':memory:' || !existsSync(file)) return false;
+  const names = readMigrationList(migrationsDirOf('sqlite')).migrationDirectories.map((directory) => directory.path);
+  const db = new Database(file, { readonly: true, fileMustExist: true, timeout: 5_000 });
+  try {
+    const table = db.prepare("select 1 from sqlite_master where type = 'table' and name = '_prisma_migrations'").get();
+    if (!table) return false;
+    const done = new Set(
+      (db.prepare('select migration_name from _prisma_migrations where finished_at is not null and rolled_back_at is null').all() as { migration_name: string }[]).map(
+        (row) => row.migration_name,
+      ),
+    );
+    return names.every((name) => done.has(name));
+  } finally {
+    db.close();
+  }
 }
 
 async function openPostgresql(location: PostgresqlRegistryLocation, options: OpenRegistryOptions): Promise<Registry> {
