@@ -25,13 +25,27 @@ import { formatReport, type GatewayOutcome } from './measure/format-report';
 import { readMachineFacts } from './measure/machine-facts';
 import { measureWindow, type WindowMeasurement } from './measure/measure-window';
 import { parseRunArgs } from './measure/parse-run-args';
+import { runPolicyOverhead } from './policy-overhead';
+import { runRegistryLoad } from './registry-load';
 import { spawnChild, type RunningChild } from './measure/spawn-child';
 import { validateGateway } from './measure/validate-gateway';
 
 const GATEWAY_CORE = 0;
 const LOAD_CORE = 1;
 
+/**
+ * The other benchmarks, run by name as the first argument (`npm run bench --
+ * registry`, `npm run bench -- policy --rounds 5`).
+ */
+const COMMANDS: Readonly<Record<string, (argv: readonly string[]) => Promise<void>>> = {
+  registry: runRegistryLoad,
+  policy: runPolicyOverhead,
+};
+
 async function main(): Promise<void> {
+  const [command, ...rest] = process.argv.slice(2);
+  const other = command === undefined ? undefined : COMMANDS[command];
+  if (other) return other(rest);
   const options = parseRunArgs(process.argv.slice(2));
   const pinning = pinRunner();
   const log = (line: string): void => {
@@ -50,7 +64,7 @@ async function main(): Promise<void> {
   children.add(subgraphs);
   const supergraph = writeBenchSupergraph(workload.supergraphSdl, subgraphs.info['urls'] as Record<string, string>);
 
-  const startGateway = async (id: string): Promise<{ child: RunningChild; url: string }> => {
+  const startGateway = async (id: string): Promise<{ child: RunningChild; url: string; headers: Readonly<Record<string, string>> }> => {
     const child = await spawnChild({
       script: join(__dirname, 'gateways', 'gateway-child.js'),
       args: [id, supergraph.path],
@@ -58,7 +72,7 @@ async function main(): Promise<void> {
       env: { APOLLO_TELEMETRY_DISABLED: 'true', NODE_ENV: 'production' },
     });
     children.add(child);
-    return { child, url: child.info['url'] as string };
+    return { child, url: child.info['url'] as string, headers: (child.info['headers'] as Record<string, string> | undefined) ?? {} };
   };
   const stopGateway = async (child: RunningChild): Promise<void> => {
     await child.stop();
@@ -76,7 +90,7 @@ async function main(): Promise<void> {
         log(`${id}: not available (${gateway.pending})`);
         continue;
       }
-      let started: { child: RunningChild; url: string } | undefined;
+      let started: { child: RunningChild; url: string; headers: Readonly<Record<string, string>> } | undefined;
       try {
         started = await startGateway(id);
         const before = await sumCounts();
@@ -85,6 +99,7 @@ async function main(): Promise<void> {
           query: workload.query,
           expectedResponse: workload.expectedResponse,
           requests: options.validationRequests,
+          headers: started.headers,
         });
         const fetches = ((await sumCounts()) - before) / validation.requests;
         if (validation.correct === validation.requests) {
@@ -120,8 +135,15 @@ async function main(): Promise<void> {
             connections: options.connections,
             warmupSeconds: options.warmupSeconds,
             durationSeconds: options.durationSeconds,
+            headers: started.headers,
           });
-          const after = await validateGateway({ url: started.url, query: workload.query, expectedResponse: workload.expectedResponse, requests: 3 });
+          const after = await validateGateway({
+            url: started.url,
+            query: workload.query,
+            expectedResponse: workload.expectedResponse,
+            requests: 3,
+            headers: started.headers,
+          });
           if (after.correct !== after.requests) {
             const reason = `wrong answers after round ${round}'s window: ${after.problems.join('; ')}`;
             outcomes.set(entry.id, { id: entry.id, title: entry.title, status: 'failing', reason });

@@ -1,7 +1,10 @@
 /**
  * CI smoke of the gateways benchmark (correctness, not timing): the fixture
- * subgraphs, then govgraph (open mode) and the baseline in this process, each answering the benchmark query deep-equal to the published
- * expected response with the expected number of subgraph fetches.
+ * subgraphs, then govgraph (open mode), govgraph with the whole policy chain
+ * on (a province-sized SQLite registry, audit on, the API key sent) and the
+ * baseline in this process, each answering the benchmark query deep-equal to
+ * the published expected response with the expected number of subgraph
+ * fetches.
  */
 import {
   BENCH_SUBGRAPH_NAMES,
@@ -64,23 +67,36 @@ describe('the fixture subgraphs', () => {
 
 // Hive Gateway is left to the runner's validation pass: under jest's module
 // registry its runtime answers every request with a masked internal error.
-describe.each(['govgraph-open', 'apollo-baseline'])('gateway %s', (id) => {
+describe.each(['govgraph-open', 'govgraph-policies', 'apollo-baseline'])('gateway %s', (id) => {
   it('answers the benchmark query deep-equal to the expected response', async () => {
     const gateway = findBenchGateway(id);
     if (!isAvailableBenchGateway(gateway)) throw new Error(`${id} is pending: ${gateway.pending}`);
     const running = await gateway.start({ supergraphPath: supergraph.path });
     try {
       const before = subgraphs.counts();
-      const result = await validateGateway({ url: running.url, query: workload.query, expectedResponse: workload.expectedResponse, requests: 3 });
+      const result = await validateGateway({
+        url: running.url,
+        query: workload.query,
+        expectedResponse: workload.expectedResponse,
+        requests: 3,
+        headers: running.headers ?? {},
+      });
       expect(result.problems).toEqual([]);
       expect(result.correct).toBe(3);
       const after = subgraphs.counts();
       const perRequest = Object.fromEntries(BENCH_SUBGRAPH_NAMES.map((name) => [name, (after[name] - before[name]) / 3]));
       expect(perRequest).toEqual(APOLLO_PLAN_FETCHES);
+      if (id === 'govgraph-policies') {
+        // The chain is really on: without the key the same query is refused before any subgraph call.
+        expect(running.headers).toEqual({ 'x-api-key': expect.stringMatching(/^gg_/) });
+        const refused = await validateGateway({ url: running.url, query: workload.query, expectedResponse: workload.expectedResponse, requests: 1 });
+        expect(refused.problems).toEqual([expect.stringContaining('HTTP 401')]);
+        expect(subgraphs.counts()).toEqual(after);
+      }
     } finally {
       await running.close();
     }
-  });
+  }, 20_000);
 });
 
 describe('the validation pass', () => {

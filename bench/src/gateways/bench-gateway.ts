@@ -5,7 +5,7 @@
  */
 
 /** The gateways of one run, in the order of issue 5. */
-export const BENCH_GATEWAY_IDS = ['govgraph-open', 'govgraph-policies', 'apollo-baseline', 'hive-rust', 'hive-rust-no-dedupe'] as const;
+export const BENCH_GATEWAY_IDS = ['govgraph-open', 'govgraph-open-apollo-engine', 'govgraph-policies', 'apollo-baseline', 'hive-rust', 'hive-rust-no-dedupe'] as const;
 
 /** One of {@link BENCH_GATEWAY_IDS}. */
 export type BenchGatewayId = (typeof BENCH_GATEWAY_IDS)[number];
@@ -24,6 +24,11 @@ export interface StartBenchGatewayOptions {
 export interface RunningBenchGateway {
   /** The GraphQL endpoint (`http://host:port/graphql`). */
   readonly url: string;
+  /**
+   * Headers every client request must carry (the API key of gateway (2)).
+   * The validation pass and the load send them. @default none
+   */
+  readonly headers?: Readonly<Record<string, string>>;
   /** Stops listening and releases the gateway's resources. */
   close(): Promise<void>;
 }

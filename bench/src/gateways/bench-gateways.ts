@@ -3,6 +3,7 @@
  */
 import { apolloBaselineGateway } from './apollo-baseline-gateway';
 import type { BenchGateway, BenchGatewayId } from './bench-gateway';
+import { govgraphApolloEngineGateway } from './govgraph-apollo-engine-gateway';
 import { govgraphOpenGateway } from './govgraph-open-gateway';
 import { govgraphPoliciesGateway } from './govgraph-policies-gateway';
 import { hiveRustGateway, hiveRustNoDedupeGateway } from './hive-rust-gateway';
@@ -10,6 +11,7 @@ import { hiveRustGateway, hiveRustNoDedupeGateway } from './hive-rust-gateway';
 /** Every gateway of the run; the baseline is `apollo-baseline`. */
 export const BENCH_GATEWAYS: readonly BenchGateway[] = [
   govgraphOpenGateway,
+  govgraphApolloEngineGateway,
   govgraphPoliciesGateway,
   apolloBaselineGateway,
   hiveRustGateway,

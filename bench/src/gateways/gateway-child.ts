@@ -14,5 +14,5 @@ answerParent(async () => {
   const gateway = findBenchGateway(id);
   if (!isAvailableBenchGateway(gateway)) throw new Error(`${id} is not available: ${gateway.pending}`);
   const running = await gateway.start({ supergraphPath });
-  return { info: { url: running.url }, handlers: { close: () => running.close() } };
+  return { info: { url: running.url, headers: running.headers ?? {} }, handlers: { close: () => running.close() } };
 });

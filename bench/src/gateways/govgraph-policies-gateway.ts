@@ -1,26 +1,62 @@
 /**
- * Gateway (2): govgraph with the whole policy chain on (an application whose
- * grants cover the benchmark's fields; audit on).
- *
- * PENDING: `createGateway`'s access-control option (`accessControl: { mode:
- * 'enforce', registry, auditSink, pepper, … }`) is being written in gateway/
- * right now. The option is in `gateway/src/app.ts`, but what a caller needs
- * to fill it (`createMemoryRegistryReader`, `createMemoryAuditSink`, the
- * registry record types, API-key hashing) is not exported from
- * `@govgraph/gateway` yet, and the benchmark does not reach into another
- * package's internals. Until it is, this entry is listed so the runner
- * reports it as "not available" instead of silently dropping it. Then
- * replace it with one that builds an in-memory registry holding one
- * application granted the four subgraphs' fields, an in-memory audit sink,
- * and sends the application's API key with every request (the runner's
- * load and validation already take request headers).
+ * Gateway (2): govgraph with the whole policy chain on, as a deployment runs
+ * it: API-key authentication against a real (SQLite) registry at the size of
+ * the reference province (3,428 applications, 50,000 grants), document
+ * limits, the grant check, rate limits, masking, the signed context token on
+ * every subgraph call, audit records written to the registry through the
+ * Prisma audit sink, and usage counters. One benchmark application holds a
+ * grant covering the four subgraphs at L4 (the benchmark's fields carry no
+ * grade or mask tags, so nothing is refused or masked and the answer stays
+ * deep-equal to the expected response); every client sends its key.
  */
-import type { PendingBenchGateway } from './bench-gateway';
+import {
+  API_KEY_HEADER,
+  createGateway,
+  createPrismaAuditSink,
+  createPrismaRegistryReader,
+  createPrismaUsageCounterStore,
+  createSilentLogger,
+  GRAPHQL_PATH,
+} from '@govgraph/gateway';
+import type { AvailableBenchGateway } from './bench-gateway';
+import { seedBenchRegistry } from './seed-bench-registry';
 
-/** govgraph, whole policy chain on: not available yet. */
-export const govgraphPoliciesGateway: PendingBenchGateway = {
+/** govgraph, whole policy chain on. */
+export const govgraphPoliciesGateway: AvailableBenchGateway = {
   id: 'govgraph-policies',
   title: 'govgraph (policy chain on)',
-  pending:
-    "the access-control option's registry and audit sink are not exported from @govgraph/gateway yet; see bench/src/gateways/govgraph-policies-gateway.ts",
+  async start({ supergraphPath, host = '127.0.0.1', port = 0 }) {
+    const bench = await seedBenchRegistry();
+    try {
+      const { prisma } = bench.registry;
+      const gateway = await createGateway(
+        { supergraph: { kind: 'file', path: supergraphPath }, host, port, logLevel: 'silent', graphiql: false },
+        {
+          logger: createSilentLogger(),
+          accessControl: {
+            mode: 'enforce',
+            registry: createPrismaRegistryReader(prisma),
+            auditSink: createPrismaAuditSink(prisma),
+            usage: createPrismaUsageCounterStore(prisma),
+            pepper: bench.pepper,
+          },
+        },
+      );
+      const listening = await gateway.listen();
+      return {
+        url: `${listening.url}${GRAPHQL_PATH}`,
+        headers: { [API_KEY_HEADER]: bench.apiKey },
+        async close() {
+          try {
+            await gateway.stop(); // flushes the audit buffer into the registry
+          } finally {
+            await bench.close();
+          }
+        },
+      };
+    } catch (error) {
+      await bench.close();
+      throw error;
+    }
+  },
 };

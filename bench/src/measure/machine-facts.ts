@@ -16,6 +16,10 @@ export const MEASURED_PACKAGES = [
   '@graphql-hive/gateway-runtime',
   '@graphql-hive/router-runtime',
   'autocannon',
+  // the registry of the policy chain (gateway (2), the policy and registry benchmarks)
+  '@prisma/client',
+  'better-sqlite3',
+  'pg',
 ] as const;
 
 /** Machine and software facts of a run. */

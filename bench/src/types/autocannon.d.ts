@@ -3,8 +3,17 @@
  * ships no types and there is no @types package installed).
  */
 declare module 'autocannon' {
+  /** One request of a sequence each connection sends in turn (autocannon's `requests` option). */
+  interface AutocannonRequest {
+    method?: 'GET' | 'POST';
+    path?: string;
+    headers?: Record<string, string>;
+    body?: string;
+  }
   interface AutocannonOptions {
     url: string;
+    /** Each connection cycles through these; fields not given come from the options above. */
+    requests?: AutocannonRequest[];
     method?: 'GET' | 'POST';
     headers?: Record<string, string>;
     body?: string;
