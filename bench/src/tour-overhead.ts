@@ -25,7 +25,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createGateway, createSilentLogger } from '@govgraph/gateway';
 import { SUBGRAPH_NAMES, startPlatform, TOUR, type TourStop } from '@govgraph/example-platform';
-import { CreditCodeScalar, ResidentIdScalar } from '@govgraph/sdk';
+import { CreditCodeScalar, generateContextKeyPair, ResidentIdScalar } from '@govgraph/sdk';
+import { addBenchApplication } from './platform/add-bench-application';
 import { groupIntoWaves } from './measure/group-into-waves';
 import { median } from './measure/median';
 import { startRecordingProxy, type RecordedCall, type RecordingProxy } from './measure/start-recording-proxy';
@@ -39,7 +40,17 @@ async function main(): Promise<void> {
   }
 
   const dataDirectory = mkdtempSync(join(tmpdir(), 'govgraph-tour-overhead-'));
-  const platform = await startPlatform({ dataDirectory });
+  // One key pair for the platform's gateway and the recording gateway, so the subgraphs (which only
+  // accept calls signed by the gateway) answer both; an application without a reachable rate limit.
+  const contextKeys = generateContextKeyPair();
+  const platform = await startPlatform({ dataDirectory, contextKeys, registryPollMs: 200 });
+  const secrets = platform.access.secrets!;
+  const apiKey = await addBenchApplication({
+    registryUrl: `file:${join(dataDirectory, 'registry.db')}`,
+    pepper: secrets.pepper,
+    templateApiKey: secrets.sensitiveApiKey,
+  });
+  await new Promise((resolve) => setTimeout(resolve, 600));
   const sink: RecordedCall[] = [];
   const proxies: RecordingProxy[] = [];
   try {
@@ -51,7 +62,11 @@ async function main(): Promise<void> {
         logLevel: 'silent',
         graphiql: false,
       },
-      { logger: createSilentLogger(), scalars: { ResidentId: ResidentIdScalar, CreditCode: CreditCodeScalar } },
+      {
+        logger: createSilentLogger(),
+        scalars: { ResidentId: ResidentIdScalar, CreditCode: CreditCodeScalar },
+        accessControl: { mode: 'open', contextToken: contextKeys },
+      },
     );
     const recorderListening = await recorder.listen();
     const stops = TOUR.filter((stop) => !stop.expectErrors && !/^\s*mutation\b/.test(stop.query));
@@ -59,14 +74,14 @@ async function main(): Promise<void> {
     try {
       for (const stop of stops) {
         sink.length = 0;
-        await post(`${recorderListening.url}/graphql`, stop);
+        await post(`${recorderListening.url}/graphql`, stop, {});
         const waves = groupIntoWaves(sink.splice(0, sink.length));
         const calls = waves.reduce((total, wave) => total + wave.length, 0);
 
         const throughGateway: number[] = [];
         const direct: number[] = [];
         for (let i = 0; i < warmup + iterations; i += 1) {
-          const a = await timed(() => post(platform.graphqlUrl, stop));
+          const a = await timed(() => post(platform.graphqlUrl, stop, { 'x-api-key': apiKey }));
           const b = await timed(() => replay(waves));
           if (i >= warmup) {
             throughGateway.push(a);
@@ -102,10 +117,10 @@ async function main(): Promise<void> {
   }
 }
 
-async function post(url: string, stop: TourStop): Promise<void> {
+async function post(url: string, stop: TourStop, headers: Record<string, string>): Promise<void> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
     body: JSON.stringify({ query: stop.query, variables: stop.variables }),
   });
   const body = (await response.json()) as { errors?: unknown };

@@ -66,5 +66,7 @@ export interface PlatformOptions {
   readonly registryUrl?: string;
   /** How often the gateway polls the registry for changes. @default 2000 */
   readonly registryPollMs?: number;
+  /** The Ed25519 key pair the gateway signs context tokens with (benchmarks sign their own calls). @default a new pair */
+  readonly contextKeys?: { readonly privateKeyJwk: JsonWebKey; readonly publicKeyJwk: JsonWebKey };
   readonly gatewayLogLevel?: 'debug' | 'info' | 'warn' | 'error' | 'silent';
 }

@@ -49,6 +49,8 @@ export interface StartAccessControlOptions {
   readonly adminPort: number;
   /** How often the gateway polls the registry. @default 2000 */
   readonly registryPollMs?: number;
+  /** The Ed25519 key pair of the context token. @default a new pair */
+  readonly contextKeys?: { readonly privateKeyJwk: JsonWebKey; readonly publicKeyJwk: JsonWebKey };
   readonly logger: Logger;
 }
 
@@ -68,7 +70,7 @@ export interface PlatformAccess {
 
 /** Opens the registry, seeds the demo once and starts the admin API; in open mode only makes the key pair. */
 export async function startAccessControl(options: StartAccessControlOptions): Promise<PlatformAccess> {
-  const { privateKeyJwk, publicKeyJwk } = generateContextKeyPair();
+  const { privateKeyJwk, publicKeyJwk } = options.contextKeys ?? generateContextKeyPair();
   const contextToken = { privateKeyJwk, publicKeyJwk } as NonNullable<Extract<AccessControlOptions, { mode: 'open' }>['contextToken']>;
   if (options.mode === 'open') {
     return { mode: 'open', gatewayOption: { mode: 'open', contextToken }, publicKeyJwk, close: async () => undefined };

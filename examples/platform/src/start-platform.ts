@@ -77,6 +77,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       dataDirectory: options.dataDirectory,
       ...(options.registryUrl ? { registryUrl: options.registryUrl } : {}),
       ...(options.registryPollMs ? { registryPollMs: options.registryPollMs } : {}),
+      ...(options.contextKeys ? { contextKeys: options.contextKeys } : {}),
       subgraphNames: SUBGRAPH_NAMES,
       host,
       adminPort: ports.admin ?? 0,
