@@ -54,6 +54,13 @@ export {
 } from './server/create-subgraph';
 export type { SubgraphContext, LoaderFactoryContext } from './server/subgraph-context';
 export {
+  runSubgraphMain,
+  type RunSubgraphMainOptions,
+  type SubgraphMainConfig,
+  type ListenableSubgraph,
+  type SignalSource,
+} from './server/run-subgraph-main';
+export {
   DATA_GRADES,
   GRADE_TAG_PREFIX,
   isDataGrade,
@@ -144,6 +151,7 @@ export {
   integerOption,
   numberOption,
   booleanOption,
+  type IntegerOptionOptions,
   type CallRunner,
   type CallRunnerOptions,
   type CallOptions,
@@ -178,3 +186,4 @@ export {
   type SourceMetrics,
   type CallOutcome,
 } from './resilience';
+export { maxBatchSizeOf } from './resilience/max-batch-size-of';

@@ -5,11 +5,29 @@
  */
 import { z } from 'zod';
 
+/** How {@link integerOption} reads strings and words its problems. @internal */
+export interface IntegerOptionOptions {
+  /**
+   * Word every problem (not a number, not whole, out of range) as
+   * `must be an integer from <min> to <max>`, instead of zod's own messages.
+   * @default false
+   */
+  readonly rangeMessage?: boolean;
+  /**
+   * Read `"-5"` as a number. With `false` only unsigned digit strings are
+   * converted, so a signed string is refused as the string that was set.
+   * @default true
+   */
+  readonly signed?: boolean;
+}
+
 /** An integer in `[min, max]`, given as a number or a decimal string. @internal */
-export function integerOption(min: number, max: number) {
+export function integerOption(min: number, max: number, options: IntegerOptionOptions = {}) {
+  const digits = options.signed === false ? /^\s*\d+\s*$/ : /^\s*-?\d+\s*$/;
+  const error = options.rangeMessage === true ? { error: `must be an integer from ${min} to ${max}` } : undefined;
   return z.preprocess(
-    (value) => (typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value) : value),
-    z.number().int().min(min).max(max),
+    (value) => (typeof value === 'string' && digits.test(value) ? Number(value) : value),
+    error === undefined ? z.number().int().min(min).max(max) : z.number(error).int(error).min(min, error).max(max, error),
   );
 }
 

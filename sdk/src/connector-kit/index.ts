@@ -9,4 +9,4 @@ export { createUpstreamDataError } from './create-upstream-data-error';
 export { charsetOf, decodeText } from './decode-text';
 export { createConfigError, type ConfigErrorProblem } from './create-config-error';
 export { parseConfig, type ShowConfigValue, type ParseConfigProblem } from './parse-config';
-export { integerOption, numberOption, booleanOption } from './config-values';
+export { integerOption, numberOption, booleanOption, type IntegerOptionOptions } from './config-values';

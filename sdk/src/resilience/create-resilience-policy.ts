@@ -162,6 +162,11 @@ export function createResiliencePolicy(options: ResiliencePolicyOptions): Resili
     state: { last: unknown; plan: IBackoff<IRetryBackoffContext<unknown>> | undefined },
   ): Promise<T> => {
     const { signal } = call;
+    // On a loaded machine the deadline's timer can fire late: a call whose deadline has passed waits for it
+    // (it is overdue, so it fires at once) instead of sending an attempt it has no time left for.
+    if (!signal.aborted && performance.now() >= call.expiresAt) {
+      await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+    }
     if (signal.aborted) throw signal.reason;
     let error: unknown;
     try {

@@ -15,3 +15,12 @@ export {
   type UpstreamHook,
   type ConformanceHeaders,
 } from './conformance-spec';
+export {
+  startTestHttpServer,
+  unusedPort,
+  sendJson,
+  type TestHttpServer,
+  type TestHttpHandler,
+  type RecordedRequest,
+} from './start-test-http-server';
+export { createRecordingLogger, type RecordingLogger, type LogLine } from './create-recording-logger';

@@ -33,7 +33,16 @@ export interface CreateCasesSubgraphOptions {
 export function createCasesSubgraph(config: CasesSubgraphConfig, options: CreateCasesSubgraphOptions = {}): Subgraph {
   if (!config.security) throw new ConfigError(`cases subgraph: config.security is required: { mode: 'verify', jwksUrl | publicKeyJwk | jwks } (the gateway's context token), or { mode: 'development' } on a developer's machine`);
   const sources: CasesSources = {
-    caseHandling: restSource(parseRestSourceConfig({ name: CASE_HANDLING_SOURCE, baseUrl: config.casesUrl, timeoutMs: config.timeoutMs })),
+    caseHandling: restSource(
+      parseRestSourceConfig({
+        name: CASE_HANDLING_SOURCE,
+        baseUrl: config.casesUrl,
+        timeoutMs: config.timeoutMs,
+        // Batch endpoints take at most 100 keys; lists are page-based. Only reads (GET) are retried:
+        // submitting a case and moving it on are never repeated.
+        capabilities: { batch: { maxSize: CASE_BATCH_LIMIT }, pagination: 'page' },
+      }),
+    ),
   };
   return createSubgraph({
     name: 'cases',

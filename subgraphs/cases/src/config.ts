@@ -4,7 +4,10 @@
  * (naming it and the value given) and returns a frozen object. `main.ts`
  * builds the input from the environment; tests pass objects.
  */
-import { ConfigError, subgraphSecuritySchema, type SubgraphSecurity } from '@govgraph/sdk';
+import { ConfigError, integerOption, subgraphSecuritySchema, type SubgraphSecurity } from '@govgraph/sdk';
+
+/** Digit strings from the environment are read as numbers; a signed string is refused as set. */
+const UNSIGNED = { rangeMessage: true, signed: false } as const;
 import { z } from 'zod';
 
 /** Default port of the cases subgraph. */
@@ -46,14 +49,6 @@ export interface CasesSubgraphConfig {
   readonly security?: SubgraphSecurity;
 }
 
-/** An integer option; digit strings are accepted so environment variables pass straight through. */
-function integerOption(min: number, max: number) {
-  const message = `must be an integer from ${min} to ${max}`;
-  return z.preprocess(
-    (value) => (typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value),
-    z.number({ error: message }).int({ error: message }).min(min, { error: message }).max(max, { error: message }),
-  );
-}
 
 const httpUrl = z.string({ error: 'must be an http(s) URL' }).superRefine((value, ctx) => {
   let url: URL;
@@ -75,8 +70,8 @@ const casesSubgraphConfigSchema = z
   .object(
     {
       casesUrl: httpUrl,
-      timeoutMs: integerOption(1, 600_000).default(5000),
-      port: integerOption(0, 65_535).default(DEFAULT_CASES_PORT),
+      timeoutMs: integerOption(1, 600_000, UNSIGNED).default(5000),
+      port: integerOption(0, 65_535, UNSIGNED).default(DEFAULT_CASES_PORT),
       host: z.string({ error: 'must be a host name or address' }).min(1, { error: 'must not be empty' }).default('127.0.0.1'),
       logLevel: z.enum(['debug', 'info', 'warn', 'error', 'silent'], { error: 'must be one of debug, info, warn, error, silent' }).default('info'),
       security: subgraphSecuritySchema.optional(),

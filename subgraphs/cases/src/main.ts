@@ -16,50 +16,21 @@
  * Exits 1 with a readable message when the configuration is invalid or the
  * server cannot start; SIGINT/SIGTERM close it gracefully.
  */
-import { createLogger, isGovgraphError, SECURITY_ENVIRONMENT_HELP, securityInputFromEnv } from '@govgraph/sdk';
+import { runSubgraphMain } from '@govgraph/sdk';
 import { createCasesSubgraph } from './app';
 import { parseCasesSubgraphConfig } from './config';
 
-async function main(): Promise<void> {
-  const env = process.env;
-  const security = securityInputFromEnv(env);
-  if (security === undefined) {
-    process.stderr.write(`cases subgraph failed to start: no caller trust configured.\n${SECURITY_ENVIRONMENT_HELP}`);
-    process.exit(1);
-  }
-  const config = parseCasesSubgraphConfig({
-    security,
-    ...Object.fromEntries(
-      Object.entries({
-        casesUrl: env['CASES_URL'],
-        timeoutMs: env['CASES_TIMEOUT_MS'],
-        port: env['PORT'],
-        host: env['HOST'],
-        logLevel: env['LOG_LEVEL'],
-      }).filter(([, value]) => value !== undefined && value !== ''),
-    ),
-  });
-  const logger = createLogger({ level: config.logLevel });
-  const running = await createCasesSubgraph(config, { logger }).listen({ port: config.port, host: config.host });
-  let closing = false;
-  const close = (signal: NodeJS.Signals): void => {
-    if (closing) return;
-    closing = true;
-    logger.info({ signal }, 'closing the cases subgraph');
-    running.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: error }, 'the cases subgraph did not close cleanly');
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGINT', close);
-  process.once('SIGTERM', close);
-}
-
-main().catch((error: unknown) => {
-  const message = isGovgraphError(error) || error instanceof Error ? error.message : String(error);
-  process.stderr.write(`cases subgraph failed to start: ${message}\n`);
-  process.exit(1);
+void runSubgraphMain({
+  name: 'cases subgraph',
+  showErrorCode: false,
+  announce: 'log',
+  configFromEnv: (env) => ({
+    casesUrl: env['CASES_URL'],
+    timeoutMs: env['CASES_TIMEOUT_MS'],
+    port: env['PORT'],
+    host: env['HOST'],
+    logLevel: env['LOG_LEVEL'],
+  }),
+  parseConfig: parseCasesSubgraphConfig,
+  create: createCasesSubgraph,
 });

@@ -7,7 +7,7 @@
  * environment into the input.
  */
 import { z } from 'zod';
-import { ConfigError, isGovgraphError, subgraphSecuritySchema, type SubgraphSecurity } from '@govgraph/sdk';
+import { ConfigError, integerOption, isGovgraphError, subgraphSecuritySchema, type SubgraphSecurity } from '@govgraph/sdk';
 import { parseSqlSourceConfig, type SqlSourceConfig } from '@govgraph/connector-sql';
 
 /** The port the licences subgraph listens on unless told otherwise. */
@@ -21,17 +21,13 @@ const SOURCE_NAME = 'licence-library';
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 
-/** An integer given as a number or as the decimal string an environment variable holds. */
-const integer = (min: number, max: number) =>
-  z.preprocess((value) => (typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value) : value), z.number().int().min(min).max(max));
-
 const schema = z.strictObject({
-  port: integer(0, 65_535).default(DEFAULT_LICENCES_PORT),
+  port: integerOption(0, 65_535).default(DEFAULT_LICENCES_PORT),
   host: z.string().min(1).default('127.0.0.1'),
   logLevel: z.enum(LOG_LEVELS).default('info'),
   licenceDbUrl: z.string().min(1),
   licenceDbSchema: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case PostgreSQL identifier').optional(),
-  timeoutMs: integer(1, 600_000).default(5000),
+  timeoutMs: integerOption(1, 600_000).default(5000),
   security: subgraphSecuritySchema.optional(),
 });
 

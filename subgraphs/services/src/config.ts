@@ -6,7 +6,7 @@
  * their limits live in one place. Only `main.ts` turns the environment into
  * the input (see `config-from-env.ts`).
  */
-import { ConfigError, subgraphSecuritySchema, type SubgraphSecurity } from '@govgraph/sdk';
+import { ConfigError, integerOption, subgraphSecuritySchema, type SubgraphSecurity } from '@govgraph/sdk';
 import { parseFileSourceConfig, type FileSourceConfig } from '@govgraph/connector-file';
 import { z } from 'zod';
 import { CATALOG_COLUMNS } from './service/service.mapping';
@@ -53,21 +53,12 @@ export interface ServicesSubgraphConfig {
 /** The catalog options a caller may set. */
 const CATALOG_OPTIONS = ['directory', 'encoding', 'pollIntervalMs', 'settleMs', 'pattern', 'maxBadRowRatio', 'allowEmpty'] as const;
 
-/** An integer in `[min, max]`, given as a number or a decimal string (environment values). */
-function integerOption(min: number, max: number) {
-  return z.preprocess(
-    (value) => (typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value) : value),
-    z.number({ error: `must be an integer from ${min} to ${max}` }).int({ error: `must be an integer from ${min} to ${max}` }).min(min, {
-      error: `must be an integer from ${min} to ${max}`,
-    }).max(max, { error: `must be an integer from ${min} to ${max}` }),
-  );
-}
 
 const topLevelSchema = z.strictObject({
-  port: integerOption(0, 65535).default(4002),
+  port: integerOption(0, 65535, { rangeMessage: true }).default(4002),
   host: z.string({ error: 'must be a host name or address' }).trim().min(1, { error: 'must not be empty' }).default('127.0.0.1'),
   logLevel: z.enum(['debug', 'info', 'warn', 'error', 'silent'], { error: 'must be one of debug, info, warn, error, silent' }).default('info'),
-  timeoutMs: integerOption(50, 60_000).default(5000),
+  timeoutMs: integerOption(50, 60_000, { rangeMessage: true }).default(5000),
   catalog: z.unknown().optional(),
   security: subgraphSecuritySchema.optional(),
 });

@@ -6,9 +6,9 @@
  * SIGINT and SIGTERM close the server and the catalog source.
  * The variables are listed in `config-from-env.ts` and the README.
  */
-import { createLogger, isGovgraphError, SECURITY_ENVIRONMENT_HELP, type Logger } from '@govgraph/sdk';
+import { runSubgraphMain } from '@govgraph/sdk';
 import { createServicesSubgraph } from './app';
-import { parseServicesSubgraphConfig, type ServicesSubgraphConfig } from './config';
+import { parseServicesSubgraphConfig } from './config';
 import { servicesConfigFromEnv } from './config-from-env';
 
 const USAGE = `Usage: govgraph-subgraph-services
@@ -26,62 +26,10 @@ Environment:
   GATEWAY_JWKS_URL=<url>  GATEWAY_PUBLIC_KEY_JWK=<json>  GOVGRAPH_DEV_MODE=1
 `;
 
-async function main(): Promise<void> {
-  if (process.argv.includes('--help') || process.argv.includes('-h')) {
-    process.stdout.write(USAGE);
-    return;
-  }
-  const input = servicesConfigFromEnv(process.env);
-  if (input['security'] === undefined) {
-    process.stderr.write(`govgraph services subgraph failed to start: no caller trust configured.\n${SECURITY_ENVIRONMENT_HELP}`);
-    process.exitCode = 1;
-    return;
-  }
-  let config: ServicesSubgraphConfig;
-  try {
-    config = parseServicesSubgraphConfig(input);
-  } catch (error) {
-    failStart(error, undefined);
-    return;
-  }
-  const logger = createLogger({ level: config.logLevel });
-  let running;
-  try {
-    running = await createServicesSubgraph(config, { logger }).listen({ port: config.port, host: config.host });
-  } catch (error) {
-    failStart(error, logger);
-    return;
-  }
-  process.stdout.write(`govgraph services subgraph ready at ${running.url}\n`);
-
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals): void => {
-    if (stopping) {
-      logger.warn({ signal }, 'second signal: exiting now');
-      process.exit(1);
-    }
-    stopping = true;
-    logger.info({ signal }, 'stopping');
-    running.close().then(
-      () => logger.info('stopped'),
-      (error: unknown) => {
-        logger.error({ err: error }, 'stop failed');
-        process.exitCode = 1;
-      },
-    );
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-}
-
-function failStart(error: unknown, logger: Logger | undefined): void {
-  if (logger) logger.error({ err: error }, 'services subgraph failed to start');
-  const code = isGovgraphError(error) ? `[${error.code}] ` : '';
-  const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`govgraph services subgraph failed to start: ${code}${message}\n`);
-  if (isGovgraphError(error) && error.code === 'SDK_CONFIG_INVALID') process.stderr.write('Run with --help for the environment variables.\n');
-  else if (!isGovgraphError(error) && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
-  process.exitCode = 1;
-}
-
-void main();
+void runSubgraphMain({
+  name: 'govgraph services subgraph',
+  help: USAGE,
+  configFromEnv: servicesConfigFromEnv,
+  parseConfig: parseServicesSubgraphConfig,
+  create: createServicesSubgraph,
+});

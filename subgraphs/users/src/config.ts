@@ -4,7 +4,10 @@
  * every problem at once, naming the option and the value given, and returns a
  * frozen object. Only `main.ts` builds the input, from the environment.
  */
-import { ConfigError, subgraphSecuritySchema, type SubgraphSecurity } from '@govgraph/sdk';
+import { ConfigError, integerOption, subgraphSecuritySchema, type SubgraphSecurity } from '@govgraph/sdk';
+
+/** Digit strings from the environment are read as numbers; a signed string is refused as set. */
+const UNSIGNED = { rangeMessage: true, signed: false } as const;
 import { z } from 'zod';
 
 /** A validated, frozen configuration; build it with {@link parseUsersSubgraphConfig}. */
@@ -46,14 +49,6 @@ const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 
 const required = (message: string) => (issue: { input?: unknown }) => (issue.input === undefined ? 'is required' : message);
 
-/** An integer option; digit strings are accepted so environment values pass straight through. */
-function integer(min: number, max: number) {
-  const message = `must be an integer from ${min} to ${max}`;
-  return z.preprocess(
-    (value) => (typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value),
-    z.number({ error: message }).int({ error: message }).min(min, { error: message }).max(max, { error: message }),
-  );
-}
 
 /** An absolute http(s) URL without credentials, query or fragment. */
 const httpUrl = z.string({ error: required('must be an http(s) URL') }).refine(
@@ -72,8 +67,8 @@ const usersSubgraphConfigSchema = z.strictObject(
   {
     populationUrl: httpUrl,
     legalPersonUrl: httpUrl,
-    timeoutMs: integer(1, 600_000).default(5000),
-    port: integer(0, 65_535).default(4001),
+    timeoutMs: integerOption(1, 600_000, UNSIGNED).default(5000),
+    port: integerOption(0, 65_535, UNSIGNED).default(4001),
     host: z.string({ error: 'must be a host name or address' }).trim().min(1, { error: 'must not be empty' }).default('127.0.0.1'),
     logLevel: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
     security: subgraphSecuritySchema.optional(),

@@ -7,6 +7,8 @@
 import { parseRestSourceConfig, restSource, type RestSource } from '@govgraph/connector-rest';
 import { parseSoapSourceConfig, soapSource, type SoapSource } from '@govgraph/connector-soap';
 import type { UsersSubgraphConfig } from './config';
+import { LEGAL_PERSON_BATCH_LIMIT } from './enterprise/legal-person-registry';
+import { POPULATION_BATCH_LIMIT } from './person/population-registry';
 
 /** The users subgraph's sources, by the key resolvers use (`ctx.sources.population`). */
 export type UsersSources = {
@@ -23,10 +25,22 @@ export const USERS_SOURCE_NAMES = Object.freeze({ population: 'population-regist
 export function createUsersSources(config: UsersSubgraphConfig): UsersSources {
   return {
     population: soapSource(
-      parseSoapSourceConfig({ name: USERS_SOURCE_NAMES.population, endpoint: config.populationUrl, timeoutMs: config.timeoutMs }),
+      parseSoapSourceConfig({
+        name: USERS_SOURCE_NAMES.population,
+        endpoint: config.populationUrl,
+        timeoutMs: config.timeoutMs,
+        // The WSDL's maxOccurs on the batch operations; loaders and `entities` read it from here.
+        capabilities: { batch: { maxSize: POPULATION_BATCH_LIMIT }, pagination: 'page' },
+      }),
     ),
     legalPerson: restSource(
-      parseRestSourceConfig({ name: USERS_SOURCE_NAMES.legalPerson, baseUrl: config.legalPersonUrl, timeoutMs: config.timeoutMs }),
+      parseRestSourceConfig({
+        name: USERS_SOURCE_NAMES.legalPerson,
+        baseUrl: config.legalPersonUrl,
+        timeoutMs: config.timeoutMs,
+        // `POST /api/v1/enterprises/batch` takes at most 100 codes; lists are page-based.
+        capabilities: { batch: { maxSize: LEGAL_PERSON_BATCH_LIMIT }, pagination: 'page' },
+      }),
     ),
   };
 }

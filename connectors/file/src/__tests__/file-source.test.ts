@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { BadGatewayError, UpstreamDataError, createSilentLogger, type Logger } from '@govgraph/sdk';
 import { fileSource, parseFileSourceConfig, type FileEncoding, type FileRefusal, type FileSnapshot, type FileSource } from '../index';
-import { createCaptureLogger } from './capture-logger';
+import { createRecordingLogger } from '@govgraph/sdk/testing';
 
 /** A service item (事项) of the provincial catalog, as the services subgraph would map it. */
 interface ServiceItem {
@@ -121,7 +121,7 @@ describe('fileSource', () => {
   });
 
   it('skips a row with the wrong column count and reports its line, without its values in the log', async () => {
-    const logger = createCaptureLogger();
+    const logger = createRecordingLogger();
     writeExport(
       'catalog-20240301080000.csv',
       csv(
@@ -186,7 +186,7 @@ describe('fileSource', () => {
   });
 
   it('ignores a file older than the snapshot', async () => {
-    const logger = createCaptureLogger();
+    const logger = createRecordingLogger();
     writeExport('catalog-20240301080000.csv', csv('330000-XK-0001,食品经营许可证核发,市场监管局,20'));
     const source = await startSource({}, undefined, logger);
     const reloads: FileSnapshot[] = [];

@@ -1,9 +1,9 @@
 import { createSilentLogger } from '@govgraph/sdk';
 import { parseRestSourceConfig, restSource } from '../index';
-import { startTestServer, unusedPort, type TestServer } from './helpers/test-server';
+import { startTestHttpServer, unusedPort, type TestHttpServer } from '@govgraph/sdk/testing';
 
 describe('restSource.checkHealth', () => {
-  let server: TestServer | undefined;
+  let server: TestHttpServer | undefined;
 
   afterEach(async () => {
     await server?.close();
@@ -11,7 +11,7 @@ describe('restSource.checkHealth', () => {
   });
 
   it('is up when the health path answers 2xx, and sends the static headers', async () => {
-    server = await startTestServer((req, res) => {
+    server = await startTestHttpServer((req, res) => {
       res.writeHead(req.url === '/api/healthz' && req.headers['x-api-key'] === 'k' ? 200 : 500);
       res.end('ok');
     });
@@ -24,7 +24,7 @@ describe('restSource.checkHealth', () => {
   });
 
   it('uses the configured health path', async () => {
-    server = await startTestServer((req, res) => {
+    server = await startTestHttpServer((req, res) => {
       res.writeHead(req.url === '/ping' ? 204 : 404);
       res.end();
     });
@@ -35,7 +35,7 @@ describe('restSource.checkHealth', () => {
   });
 
   it('is down with the status when the health path fails', async () => {
-    server = await startTestServer((_req, res) => {
+    server = await startTestHttpServer((_req, res) => {
       res.writeHead(503);
       res.end('maintenance');
     });
@@ -54,7 +54,7 @@ describe('restSource.checkHealth', () => {
   });
 
   it('is down within its own short timeout when the legacy system hangs', async () => {
-    server = await startTestServer(() => undefined);
+    server = await startTestHttpServer(() => undefined);
     const source = restSource(parseRestSourceConfig({ name: 'case-handling', baseUrl: server.url, timeoutMs: 5000, healthTimeoutMs: 200 }));
     await source.start({ logger: createSilentLogger() });
     const started = performance.now();

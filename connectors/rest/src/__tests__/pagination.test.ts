@@ -1,6 +1,6 @@
 import { createSilentLogger, UpstreamDataError } from '@govgraph/sdk';
 import { parseRestSourceConfig, restSource, type RestSource } from '../index';
-import { sendJson, startTestServer, type TestServer } from './helpers/test-server';
+import { sendJson, startTestHttpServer, type TestHttpServer } from '@govgraph/sdk/testing';
 
 interface Item {
   readonly id: number;
@@ -38,11 +38,11 @@ function legacyList(url: URL): unknown {
 }
 
 describe('restSource pagination', () => {
-  let server: TestServer;
+  let server: TestHttpServer;
   let source: RestSource;
 
   beforeAll(async () => {
-    server = await startTestServer((req, res) => {
+    server = await startTestHttpServer((req, res) => {
       const body = legacyList(new URL(req.url ?? '/', 'http://x'));
       if (body === undefined) sendJson(res, 404, {});
       else sendJson(res, 200, body);

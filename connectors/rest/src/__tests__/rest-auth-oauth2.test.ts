@@ -2,15 +2,14 @@ import { Agent } from 'undici';
 import { BadGatewayError, UpstreamDataError, type GovgraphError } from '@govgraph/sdk';
 import { createOAuth2Authenticator } from '../auth/create-oauth2-authenticator';
 import { parseRestSourceConfig, restSource, type OAuth2ClientCredentialsAuthConfig, type RestSource } from '../index';
-import { createRecordingLogger, type RecordingLogger } from './helpers/recording-logger';
-import { sendJson, startTestServer, unusedPort, type TestServer } from './helpers/test-server';
+import { createRecordingLogger, type RecordingLogger, sendJson, startTestHttpServer, unusedPort, type TestHttpServer } from '@govgraph/sdk/testing';
 
 const SECRET = 'S3cr3t-of-the-gateway';
 
 /** An identity provider that issues tok-1, tok-2, … and records each token request. */
-async function startIdp(answer?: (n: number) => { status: number; body: unknown }, delayMs = 0): Promise<TestServer> {
+async function startIdp(answer?: (n: number) => { status: number; body: unknown }, delayMs = 0): Promise<TestHttpServer> {
   let issued = 0;
-  return startTestServer(async (_req, res) => {
+  return startTestHttpServer(async (_req, res) => {
     issued += 1;
     const n = issued;
     if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
@@ -19,13 +18,13 @@ async function startIdp(answer?: (n: number) => { status: number; body: unknown 
   });
 }
 
-function oauth2(idp: TestServer, extra: Record<string, unknown> = {}) {
+function oauth2(idp: TestHttpServer, extra: Record<string, unknown> = {}) {
   return { kind: 'oauth2-client-credentials', tokenUrl: `${idp.url}/oauth/token`, clientId: 'gateway app', clientSecret: SECRET, ...extra };
 }
 
 describe('restSource auth: OAuth2 client credentials', () => {
-  let idp: TestServer | undefined;
-  let legacy: TestServer | undefined;
+  let idp: TestHttpServer | undefined;
+  let legacy: TestHttpServer | undefined;
   let source: RestSource | undefined;
   let logger: RecordingLogger;
 
@@ -48,7 +47,7 @@ describe('restSource auth: OAuth2 client credentials', () => {
 
   it('fetches one token for many concurrent calls and sends it as a bearer token', async () => {
     idp = await startIdp(undefined, 50);
-    legacy = await startTestServer((req, res) => sendJson(res, 200, { auth: req.headers.authorization }));
+    legacy = await startTestHttpServer((req, res) => sendJson(res, 200, { auth: req.headers.authorization }));
     const rest = await started(oauth2(idp, { scope: 'persons:read cases:read', audience: 'legal-persons' }));
 
     const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => rest.get<{ auth: string }>(`/enterprises/${i}`)));
@@ -72,7 +71,7 @@ describe('restSource auth: OAuth2 client credentials', () => {
 
   it("sends client_id and client_secret in the body with clientAuth 'body'", async () => {
     idp = await startIdp();
-    legacy = await startTestServer((_req, res) => sendJson(res, 200, {}));
+    legacy = await startTestHttpServer((_req, res) => sendJson(res, 200, {}));
     const rest = await started(oauth2(idp, { clientAuth: 'body' }));
     await rest.get('/enterprises/1');
     expect(idp.requests[0]?.headers.authorization).toBeUndefined();
@@ -85,7 +84,7 @@ describe('restSource auth: OAuth2 client credentials', () => {
 
   it('fetches a new token once the old one has expired', async () => {
     idp = await startIdp((n) => ({ status: 200, body: { access_token: `tok-${n}`, token_type: 'bearer', expires_in: 1 } }));
-    legacy = await startTestServer((req, res) => sendJson(res, 200, { auth: req.headers.authorization }));
+    legacy = await startTestHttpServer((req, res) => sendJson(res, 200, { auth: req.headers.authorization }));
     const rest = await started(oauth2(idp, { refreshSkewMs: 0 }));
 
     await expect(rest.get('/enterprises/1')).resolves.toEqual({ auth: 'Bearer tok-1' });
@@ -97,7 +96,7 @@ describe('restSource auth: OAuth2 client credentials', () => {
 
   it('drops the token on a 401, fetches a new one and replays the call once, body included', async () => {
     idp = await startIdp();
-    legacy = await startTestServer((req, res, body) =>
+    legacy = await startTestHttpServer((req, res, body) =>
       req.headers.authorization === 'Bearer tok-1' ? sendJson(res, 401, { code: 'TOKEN_REVOKED' }) : sendJson(res, 201, { got: JSON.parse(body) }),
     );
     const rest = await started(oauth2(idp));
@@ -113,7 +112,7 @@ describe('restSource auth: OAuth2 client credentials', () => {
 
   it('replays only once: a second 401 is a BadGatewayError', async () => {
     idp = await startIdp();
-    legacy = await startTestServer((_req, res) => sendJson(res, 401, { code: 'NO_ACCESS' }));
+    legacy = await startTestHttpServer((_req, res) => sendJson(res, 401, { code: 'NO_ACCESS' }));
     const rest = await started(oauth2(idp));
     const error = (await rest.get('/enterprises/1').catch((caught: unknown) => caught)) as GovgraphError;
     expect(error).toBeInstanceOf(BadGatewayError);
@@ -124,7 +123,7 @@ describe('restSource auth: OAuth2 client credentials', () => {
 
   it('shares one refresh among concurrent calls that all got a 401 for the same token', async () => {
     idp = await startIdp(undefined, 30);
-    legacy = await startTestServer((req, res) =>
+    legacy = await startTestHttpServer((req, res) =>
       req.headers.authorization === 'Bearer tok-1' ? sendJson(res, 401, {}) : sendJson(res, 200, { auth: req.headers.authorization }),
     );
     const rest = await started(oauth2(idp));
@@ -135,7 +134,7 @@ describe('restSource auth: OAuth2 client credentials', () => {
 
   it('maps a token endpoint 400 invalid_client to BadGatewayError with the code, never showing or logging the secret', async () => {
     idp = await startIdp(() => ({ status: 400, body: { error: 'invalid_client', error_description: `client secret ${SECRET} is wrong` } }));
-    legacy = await startTestServer((_req, res) => sendJson(res, 200, {}));
+    legacy = await startTestHttpServer((_req, res) => sendJson(res, 200, {}));
     const rest = await started(oauth2(idp));
 
     const error = (await rest.get('/enterprises/1', undefined, { operation: 'getEnterprise' }).catch((caught: unknown) => caught)) as GovgraphError;
@@ -157,7 +156,7 @@ describe('restSource auth: OAuth2 client credentials', () => {
   });
 
   it('maps an unreachable token endpoint to BadGatewayError and an unusable token answer to UpstreamDataError', async () => {
-    legacy = await startTestServer((_req, res) => sendJson(res, 200, {}));
+    legacy = await startTestHttpServer((_req, res) => sendJson(res, 200, {}));
     const port = await unusedPort();
     const rest = await started({ kind: 'oauth2-client-credentials', tokenUrl: `http://127.0.0.1:${port}/token`, clientId: 'c', clientSecret: SECRET });
     const down = (await rest.get('/enterprises/1').catch((caught: unknown) => caught)) as GovgraphError;
@@ -172,7 +171,7 @@ describe('restSource auth: OAuth2 client credentials', () => {
 });
 
 describe('createOAuth2Authenticator token lifetime', () => {
-  let idp: TestServer;
+  let idp: TestHttpServer;
   afterEach(async () => idp.close());
 
   it('refreshes refreshSkewMs before expires_in, counted from when the token was requested', async () => {

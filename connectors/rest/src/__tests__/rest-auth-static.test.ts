@@ -1,15 +1,15 @@
 import { BadGatewayError, ConfigError, createSilentLogger } from '@govgraph/sdk';
 import { parseRestSourceConfig, restSource, type RestSource } from '../index';
-import { sendJson, startTestServer, type TestServer } from './helpers/test-server';
+import { sendJson, startTestHttpServer, type TestHttpServer } from '@govgraph/sdk/testing';
 
 const silent = createSilentLogger();
 
 describe('restSource auth: API key and Basic', () => {
-  let server: TestServer;
+  let server: TestHttpServer;
   let source: RestSource | undefined;
 
   beforeEach(async () => {
-    server = await startTestServer((req, res) => sendJson(res, 200, { url: req.url }));
+    server = await startTestHttpServer((req, res) => sendJson(res, 200, { url: req.url }));
   });
   afterEach(async () => {
     await source?.stop();
@@ -67,7 +67,7 @@ describe('restSource auth: API key and Basic', () => {
 
   it('reports a 401 to static credentials as BadGatewayError without replaying', async () => {
     await server.close();
-    server = await startTestServer((_req, res) => sendJson(res, 401, { code: 'BAD_KEY' }));
+    server = await startTestHttpServer((_req, res) => sendJson(res, 401, { code: 'BAD_KEY' }));
     const rest = await started({ kind: 'api-key', value: 'wrong' });
     const error = await rest.get('/enterprises/1').catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(BadGatewayError);

@@ -1,6 +1,6 @@
 import { BadGatewayError, createSilentLogger, GovgraphError, runInRequestScope, UpstreamDataError, UpstreamTimeoutError } from '@govgraph/sdk';
 import { parseRestSourceConfig, restSource, type RestSource } from '../index';
-import { sendJson, startTestServer, unusedPort, type TestServer } from './helpers/test-server';
+import { sendJson, startTestHttpServer, unusedPort, type TestHttpServer } from '@govgraph/sdk/testing';
 
 const silent = createSilentLogger();
 
@@ -21,7 +21,7 @@ async function failure(promise: Promise<unknown>): Promise<GovgraphError> {
 }
 
 describe('restSource failures', () => {
-  let server: TestServer;
+  let server: TestHttpServer;
   let source: RestSource | undefined;
 
   afterEach(async () => {
@@ -31,7 +31,7 @@ describe('restSource failures', () => {
   });
 
   it('times out a call the legacy system never answers, after about timeoutMs, and releases the socket', async () => {
-    server = await startTestServer(() => undefined); // never responds
+    server = await startTestHttpServer(() => undefined); // never responds
     source = await startedSource(server.url, { timeoutMs: 300 });
     const started = performance.now();
     const error = await failure(source.get('/cases/1'));
@@ -46,7 +46,7 @@ describe('restSource failures', () => {
   });
 
   it('times out a body that stops half way', async () => {
-    server = await startTestServer((_req, res) => {
+    server = await startTestHttpServer((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
       res.write('{"caseNo":');
     });
@@ -59,7 +59,7 @@ describe('restSource failures', () => {
 
   it('maps a refused connection to BadGatewayError without naming the host', async () => {
     const port = await unusedPort();
-    server = await startTestServer(() => undefined);
+    server = await startTestHttpServer(() => undefined);
     source = await startedSource(`http://127.0.0.1:${port}`);
     const error = await failure(source.get('/cases/1'));
     expect(error).toBeInstanceOf(BadGatewayError);
@@ -70,7 +70,7 @@ describe('restSource failures', () => {
   });
 
   it('maps a connection reset before any answer to BadGatewayError', async () => {
-    server = await startTestServer((req) => {
+    server = await startTestHttpServer((req) => {
       req.socket.destroy();
     });
     source = await startedSource(server.url);
@@ -80,7 +80,7 @@ describe('restSource failures', () => {
   });
 
   it('maps malformed JSON to UpstreamDataError, keeping the body out of the message', async () => {
-    server = await startTestServer((_req, res) => {
+    server = await startTestHttpServer((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end('{"caseNo": "NJ-1", "status": ');
     });
@@ -93,7 +93,7 @@ describe('restSource failures', () => {
   });
 
   it('maps bytes invalid in the declared charset to UpstreamDataError', async () => {
-    server = await startTestServer((_req, res) => {
+    server = await startTestHttpServer((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
       res.end(Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]));
     });
@@ -102,7 +102,7 @@ describe('restSource failures', () => {
   });
 
   it('maps a body cut off by the legacy system (connection closed early) to UpstreamDataError', async () => {
-    server = await startTestServer((req, res) => {
+    server = await startTestHttpServer((req, res) => {
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': '200' });
       res.write('{"caseNo":"NJ-1",', () => req.socket.destroy());
     });
@@ -113,7 +113,7 @@ describe('restSource failures', () => {
   });
 
   it('never has more than maxConcurrency calls in flight, and runs all of them', async () => {
-    server = await startTestServer((_req, res) => {
+    server = await startTestHttpServer((_req, res) => {
       setTimeout(() => sendJson(res, 200, { ok: true }), 60);
     });
     source = await startedSource(server.url, { maxConcurrency: 3 });
@@ -124,7 +124,7 @@ describe('restSource failures', () => {
   });
 
   it('counts the time spent waiting for a slot against the deadline', async () => {
-    server = await startTestServer((_req, res) => {
+    server = await startTestHttpServer((_req, res) => {
       setTimeout(() => sendJson(res, 200, { ok: true }), 400);
     });
     source = await startedSource(server.url, { maxConcurrency: 1, timeoutMs: 250 });
@@ -138,7 +138,7 @@ describe('restSource failures', () => {
   });
 
   it('gives up as soon as the client request is aborted', async () => {
-    server = await startTestServer(() => undefined);
+    server = await startTestHttpServer(() => undefined);
     source = await startedSource(server.url, { timeoutMs: 5000 });
     const controller = new AbortController();
     const call = runInRequestScope({ requestId: 'r-1', logger: silent, signal: controller.signal }, () => source!.get('/cases/1'));
@@ -150,7 +150,7 @@ describe('restSource failures', () => {
   });
 
   it('rejects calls still waiting for a slot when the source stops', async () => {
-    server = await startTestServer((_req, res) => {
+    server = await startTestHttpServer((_req, res) => {
       setTimeout(() => sendJson(res, 200, { ok: true }), 100);
     });
     source = await startedSource(server.url, { maxConcurrency: 1 });

@@ -10,8 +10,7 @@ import {
   UpstreamDataError,
 } from '@govgraph/sdk';
 import { parseRestSourceConfig, pathSegment, restSource, type RestSource } from '../index';
-import { createRecordingLogger } from './helpers/recording-logger';
-import { sendJson, startTestServer, type TestServer } from './helpers/test-server';
+import { createRecordingLogger, sendJson, startTestHttpServer, type TestHttpServer } from '@govgraph/sdk/testing';
 
 interface CaseRecord {
   caseNo: string;
@@ -22,11 +21,11 @@ interface CaseRecord {
 const CASE: CaseRecord = { caseNo: 'NJ-2024-000123', applicantId: '32010219900101123X', status: 'ACCEPTED' };
 
 describe('restSource calls', () => {
-  let server: TestServer;
+  let server: TestHttpServer;
   let source: RestSource;
 
   beforeAll(async () => {
-    server = await startTestServer((req, res, body) => {
+    server = await startTestHttpServer((req, res, body) => {
       const url = new URL(req.url ?? '/', 'http://x');
       const status = /^\/api\/status\/(\d+)$/.exec(url.pathname);
       if (status) {

@@ -1,10 +1,10 @@
 import { createSilentLogger } from '@govgraph/sdk';
 import { parseSoapSourceConfig, soapSource } from '../index';
 import { fixture } from './helpers/soap-test-server';
-import { startTestServer, type TestServer } from './helpers/test-server';
+import { startTestHttpServer, type TestHttpServer } from '@govgraph/sdk/testing';
 
 describe('soapSource.checkHealth', () => {
-  let server: TestServer | undefined;
+  let server: TestHttpServer | undefined;
   const wsdl = fixture('population-registry.wsdl');
 
   afterEach(async () => {
@@ -15,7 +15,7 @@ describe('soapSource.checkHealth', () => {
   /** Serves the WSDL at start; `health` decides how later fetches are answered. */
   async function startWith(health: 'ok' | 'error' | 'hang', extra: Record<string, unknown> = {}) {
     let fetches = 0;
-    server = await startTestServer((_req, res) => {
+    server = await startTestHttpServer((_req, res) => {
       fetches += 1;
       if (fetches === 1 || health === 'ok') {
         res.writeHead(200, { 'content-type': 'text/xml' });

@@ -1,7 +1,7 @@
 import { BadGatewayError, createSilentLogger, GovgraphError, UpstreamDataError, UpstreamTimeoutError } from '@govgraph/sdk';
 import { parseSoapSourceConfig, soapSource, type SoapSource } from '../index';
 import { envelope, fixture, sendXml, startSoapServer, type SoapHandler, type SoapTestServer } from './helpers/soap-test-server';
-import { startTestServer, unusedPort } from './helpers/test-server';
+import { startTestHttpServer, unusedPort } from '@govgraph/sdk/testing';
 
 const BILLION_LAUGHS = `<?xml version="1.0"?>
 <!DOCTYPE soap:Envelope [
@@ -179,7 +179,7 @@ describe('soapSource.start failures', () => {
   });
 
   it('times out a WSDL fetch that never answers', async () => {
-    const hanging = await startTestServer(() => undefined);
+    const hanging = await startTestHttpServer(() => undefined);
     const source = soapSource(parseSoapSourceConfig({ name: 'population-registry', endpoint: `${hanging.url}/PersonService`, timeoutMs: 200 }));
     await expect(source.start({ logger: createSilentLogger() })).rejects.toBeInstanceOf(UpstreamTimeoutError);
     await hanging.close();
@@ -188,7 +188,7 @@ describe('soapSource.start failures', () => {
 
 /** A server whose WSDL is produced by `wsdl()` on each fetch. */
 async function startSoapServerWith(wsdl: () => string): Promise<{ endpoint: string; close(): Promise<void> }> {
-  const server = await startTestServer((_req, res) => {
+  const server = await startTestHttpServer((_req, res) => {
     res.writeHead(200, { 'content-type': 'text/xml' });
     res.end(wsdl());
   });

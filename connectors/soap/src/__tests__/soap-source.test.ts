@@ -8,7 +8,7 @@ import {
   UpstreamDataError,
 } from '@govgraph/sdk';
 import { parseSoapSourceConfig, soapSource, type SoapSource } from '../index';
-import { createRecordingLogger } from './helpers/recording-logger';
+import { createRecordingLogger } from '@govgraph/sdk/testing';
 import { envelope, fault, fixture, sendXml, startSoapServer, type SoapTestServer } from './helpers/soap-test-server';
 
 const NS = 'urn:gov:population:person:v1';

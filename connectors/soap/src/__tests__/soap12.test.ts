@@ -1,6 +1,6 @@
 import { BadGatewayError, BadRequestError, createSilentLogger, type GovgraphError } from '@govgraph/sdk';
 import { parseSoapSourceConfig, soapSource, type SoapSource } from '../index';
-import { createRecordingLogger } from './helpers/recording-logger';
+import { createRecordingLogger } from '@govgraph/sdk/testing';
 import { sendXml, startSoapServer, type SoapTestServer } from './helpers/soap-test-server';
 
 const NS = 'urn:gov:population:person:v1';

@@ -13,7 +13,7 @@ import {
 } from '@govgraph/sdk';
 import { parseSqlSourceConfig, sqlSource, type SqlSource } from '../index';
 import type { SqlFailure } from '../mapping';
-import { createCaptureLogger } from './capture-logger';
+import { createRecordingLogger } from '@govgraph/sdk/testing';
 
 interface LicenceRow {
   id: number;
@@ -200,7 +200,7 @@ describe('sqlSource (SQLite)', () => {
   });
 
   it('logs one debug line per statement with operation, rows, duration and request id', async () => {
-    const logger = createCaptureLogger();
+    const logger = createRecordingLogger();
     const source = await startSource({}, logger);
     await runInRequestScope({ requestId: 'req-42', logger }, () =>
       source.queryByKeys('select id from licences where id in ($keys)', [1, 2], { operation: 'licencesById' }),

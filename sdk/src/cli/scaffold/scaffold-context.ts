@@ -21,7 +21,7 @@ export interface ConfigFieldTemplate {
   readonly env: string;
   /** The TypeScript type of the parsed value, e.g. `string`. */
   readonly tsType: string;
-  /** The zod schema expression (may use the config template's helpers: `httpUrl`, `absolutePath`, `integerOption`). */
+  /** The zod schema expression (may use the config template's helpers: `httpUrl`, `absolutePath`, and the SDK's `integerOption` with `UNSIGNED`). */
   readonly zod: string;
   /** What it is, for JSDoc and the README. */
   readonly doc: string;

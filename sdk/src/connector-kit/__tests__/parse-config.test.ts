@@ -13,6 +13,20 @@ describe('config option schemas', () => {
     expect(booleanOption().parse('false')).toBe(false);
     expect(booleanOption().safeParse('yes').success).toBe(false);
   });
+
+  it('words every integer problem as the range when asked to', () => {
+    const port = integerOption(0, 65_535, { rangeMessage: true });
+    const messages = ['http', '1.5', '70000', 70_000].map((value) => port.safeParse(value).error?.issues[0]?.message);
+    expect(messages).toEqual(Array(4).fill('must be an integer from 0 to 65535'));
+    expect(integerOption(0, 65_535).safeParse('70000').error?.issues[0]?.message).not.toBe('must be an integer from 0 to 65535');
+  });
+
+  it('reads a signed string as a number unless signed is false', () => {
+    expect(integerOption(-5, 5).parse('-3')).toBe(-3);
+    expect(integerOption(0, 10).safeParse('-3', { reportInput: true }).error?.issues[0]?.input).toBe(-3);
+    expect(integerOption(0, 10, { signed: false }).safeParse('-3', { reportInput: true }).error?.issues[0]?.input).toBe('-3');
+    expect(integerOption(0, 10, { signed: false }).parse(' 7 ')).toBe(7);
+  });
 });
 
 describe('parseConfig', () => {

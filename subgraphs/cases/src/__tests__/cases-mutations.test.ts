@@ -42,6 +42,22 @@ describe('submitCase', () => {
     expect(bed.system.calls.byOperation()).toEqual({ createCase: 1 });
   });
 
+  it('never repeats a submission the case system failed, while a failed read is retried (counted by the simulator)', async () => {
+    bed.system.faults.setFailure('error', { operations: ['createCase'], times: 1 });
+    const failed = await bed.query(submit, { input: { applicantKind: 'PERSON', applicantId: WANG, serviceCode: '320100-XK-0001' } });
+    expect(failed.data).toBeNull();
+    expect(failed.errors![0]!.extensions!['code']).toBe('CONN_UPSTREAM_UNAVAILABLE');
+    expect(bed.system.calls.byOperation()).toEqual({ createCase: 1 });
+
+    bed.system.calls.reset();
+    bed.system.faults.setFailure('error', { operations: ['getCase'], times: 1 });
+    // The read of the current status before a transition is a GET: retried once after the failure; the move is
+    // then refused by the workflow, so nothing is written.
+    const read = await bed.query(`mutation { transitionCase(number: "${COMPLETED_CASE.number}", to: ACCEPTED) { status } }`);
+    expect(read.errors![0]!.extensions!['code']).toBe('SDK_CONFLICT');
+    expect(bed.system.calls.byOperation()).toEqual({ getCase: 2 });
+  });
+
   it('returns the same case when a submission is repeated with its idempotency key', async () => {
     clock = new Date('2025-06-02T01:00:00Z');
     const input = { applicantKind: 'ENTERPRISE', applicantId: ACME, serviceCode: '320100-XK-0001', idempotencyKey: 'portal-7f3a-0001' };

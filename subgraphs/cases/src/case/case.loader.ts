@@ -3,7 +3,7 @@
  * `createSubgraph`, never shared): sibling fields and list items that need
  * cases are gathered into one call per {@link CASE_BATCH_LIMIT} keys.
  */
-import { createBatchLoader, createGroupedLoader, type LoaderFactoryContext } from '@govgraph/sdk';
+import { maxBatchSizeOf, createBatchLoader, createGroupedLoader, type LoaderFactoryContext } from '@govgraph/sdk';
 import type { CasesSources } from '../sources';
 import type { ApplicantReference } from '../applicant/applicant.type';
 import { CASE_BATCH_LIMIT, createCaseHandlingClient } from './case-handling-client';
@@ -29,14 +29,14 @@ export function createCasesLoaders({ sources }: LoaderFactoryContext<CasesSource
       name: 'caseByNumber',
       batch: (numbers) => client.batchGetCases(numbers),
       keyOf: (found: Case) => found.number,
-      maxBatchSize: CASE_BATCH_LIMIT,
+      maxBatchSize: maxBatchSizeOf(sources.caseHandling, CASE_BATCH_LIMIT),
     }),
     casesByApplicant: createGroupedLoader({
       name: 'casesByApplicant',
       batch: (applicants) => client.casesByApplicants([...new Set(applicants.map(applicantIdOf))]),
       groupOf: (found: Case) => found.applicant,
       cacheKeyOf: (applicant) => `${applicant.__typename}:${applicantIdOf(applicant)}`,
-      maxBatchSize: CASE_BATCH_LIMIT,
+      maxBatchSize: maxBatchSizeOf(sources.caseHandling, CASE_BATCH_LIMIT),
     }),
   };
 }

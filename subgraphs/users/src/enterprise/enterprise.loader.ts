@@ -4,6 +4,7 @@
  * legal-person registry.
  */
 import type { RestSource } from '@govgraph/connector-rest';
+import { maxBatchSizeOf } from '@govgraph/sdk';
 import { createRecordLoader, type RecordLoader } from '../upstream/record-loader';
 import { getEnterprisesByCreditCodes, LEGAL_PERSON_BATCH_LIMIT } from './legal-person-registry';
 import type { Enterprise } from './enterprise.type';
@@ -20,7 +21,7 @@ export function createEnterpriseLoaders(sources: { readonly legalPerson: RestSou
       name: 'enterpriseByCreditCode',
       field: 'creditCode',
       batch: (creditCodes) => getEnterprisesByCreditCodes(sources.legalPerson, creditCodes),
-      maxBatchSize: LEGAL_PERSON_BATCH_LIMIT,
+      maxBatchSize: maxBatchSizeOf(sources.legalPerson, LEGAL_PERSON_BATCH_LIMIT),
       cacheKeyOf: (creditCode) => creditCode.toUpperCase(),
     }),
   };

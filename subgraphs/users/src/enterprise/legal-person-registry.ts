@@ -6,7 +6,7 @@
  * with {@link mapEnterpriseRecord}.
  */
 import type { RestSource } from '@govgraph/connector-rest';
-import { parseCreditCode, toPageResult, type PageRequest, type PageResult } from '@govgraph/sdk';
+import { maxBatchSizeOf, parseCreditCode, toPageResult, type PageRequest, type PageResult } from '@govgraph/sdk';
 import { z } from 'zod';
 import { chunk } from '../upstream/chunk';
 import { mapBatchRecords } from '../upstream/map-batch-records';
@@ -45,7 +45,7 @@ export async function getEnterprisesByCreditCodes(source: RestSource, creditCode
     return parsed.ok ? [parsed.value] : [];
   });
   const answers = await Promise.all(
-    chunk([...new Set(valid)], LEGAL_PERSON_BATCH_LIMIT).map((part) =>
+    chunk([...new Set(valid)], maxBatchSizeOf(source, LEGAL_PERSON_BATCH_LIMIT)).map((part) =>
       source.post('/api/v1/enterprises/batch', { creditCodes: part }, { operation }),
     ),
   );

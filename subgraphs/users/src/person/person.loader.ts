@@ -1,10 +1,11 @@
 /**
  * Per-request loaders of persons: by record id and by ID number. Every
  * `person`, `personByIdNumber` and `Enterprise.legalRepresentative` of one
- * request goes through these, so N look-ups cost ⌈N / 100⌉ calls to the
+ * request goes through these, so N look-ups cost ⌈N / batch size⌉ calls to the
  * population registry.
  */
 import type { SoapSource } from '@govgraph/connector-soap';
+import { maxBatchSizeOf } from '@govgraph/sdk';
 import { createRecordLoader, type RecordLoader } from '../upstream/record-loader';
 import { getPersonsByIdNumbers, getPersonsByIds, POPULATION_BATCH_LIMIT } from './population-registry';
 import type { Person } from './person.type';
@@ -22,13 +23,13 @@ export function createPersonLoaders(sources: { readonly population: SoapSource }
       name: 'personById',
       field: 'id',
       batch: (ids) => getPersonsByIds(sources.population, ids),
-      maxBatchSize: POPULATION_BATCH_LIMIT,
+      maxBatchSize: maxBatchSizeOf(sources.population, POPULATION_BATCH_LIMIT),
     }),
     personByIdNumber: createRecordLoader<Person>({
       name: 'personByIdNumber',
       field: 'idNumber',
       batch: (idNumbers) => getPersonsByIdNumbers(sources.population, idNumbers),
-      maxBatchSize: POPULATION_BATCH_LIMIT,
+      maxBatchSize: maxBatchSizeOf(sources.population, POPULATION_BATCH_LIMIT),
       // A lower-case check character `x` names the same person as `X`.
       cacheKeyOf: (idNumber) => idNumber.toUpperCase(),
     }),

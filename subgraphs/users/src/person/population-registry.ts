@@ -5,7 +5,7 @@
  * here and each record is mapped with {@link mapPersonRecord}.
  */
 import type { SoapSource } from '@govgraph/connector-soap';
-import { parseResidentId, toPageResult, type PageRequest, type PageResult } from '@govgraph/sdk';
+import { maxBatchSizeOf, parseResidentId, toPageResult, type PageRequest, type PageResult } from '@govgraph/sdk';
 import { z } from 'zod';
 import { chunk } from '../upstream/chunk';
 import { countText } from '../upstream/count-text';
@@ -16,7 +16,7 @@ import type { RejectedRecordError } from '../upstream/rejected-record-error';
 import { mapPersonRecord } from './person.mapping';
 import type { Person } from './person.type';
 
-/** Most keys one `GetPersonsBy…` call may carry (the WSDL's `maxOccurs`). */
+/** Most keys one `GetPersonsBy…` call may carry (the WSDL's `maxOccurs`): the population source's manifest declares it. */
 export const POPULATION_BATCH_LIMIT = 100;
 
 /** A person, or a record the registry returned that could not be mapped (it fails only its own keys). */
@@ -63,7 +63,7 @@ async function getPersonsBy(
   keys: readonly string[],
 ): Promise<LoadedPerson[]> {
   const answers = await Promise.all(
-    chunk(keys, POPULATION_BATCH_LIMIT).map((part) => source.call(operation, { [element]: part }, { arrays: ['person'] })),
+    chunk(keys, maxBatchSizeOf(source, POPULATION_BATCH_LIMIT)).map((part) => source.call(operation, { [element]: part }, { arrays: ['person'] })),
   );
   return answers.flatMap((answer) => {
     const { person = [] } = readAnswer(batchAnswer, answer, source.name, operation);

@@ -6,11 +6,11 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import { startTestServer, type TestServer } from './test-server';
+import { startTestHttpServer, type TestHttpServer } from '@govgraph/sdk/testing';
 
 export type SoapHandler = (action: string, body: string, res: ServerResponse, req: IncomingMessage) => unknown;
 
-export interface SoapTestServer extends TestServer {
+export interface SoapTestServer extends TestHttpServer {
   readonly endpoint: string;
 }
 
@@ -19,7 +19,7 @@ export function fixture(name: string): string {
 }
 
 export async function startSoapServer(handler: SoapHandler, wsdl = fixture('population-registry.wsdl')): Promise<SoapTestServer> {
-  const server = await startTestServer((req, res, body) => {
+  const server = await startTestHttpServer((req, res, body) => {
     if (req.method === 'GET' && req.url === '/PersonService?wsdl') {
       res.writeHead(200, { 'content-type': 'text/xml; charset=utf-8' });
       return res.end(wsdl);

@@ -7,7 +7,7 @@ export function timeoutField(env: string): ConfigFieldTemplate {
     key: 'timeoutMs',
     env,
     tsType: 'number',
-    zod: 'integerOption(1, 600_000).default(5000)',
+    zod: 'integerOption(1, 600_000, UNSIGNED).default(5000)',
     doc: 'Deadline of one call to the legacy system, in milliseconds (1 … 600000)',
     defaultText: '`5000`',
     example: '3000',

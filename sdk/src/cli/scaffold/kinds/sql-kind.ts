@@ -30,7 +30,7 @@ export const sqlKind: KindTemplates = {
       key: 'timeoutMs',
       env: `${context.names.constant}_DB_TIMEOUT_MS`,
       tsType: 'number',
-      zod: 'integerOption(1, 600_000).default(5000)',
+      zod: 'integerOption(1, 600_000, UNSIGNED).default(5000)',
       doc: 'Statement timeout (PostgreSQL) or busy timeout (SQLite), in milliseconds (1 … 600000)',
       defaultText: '`5000`',
       example: '3000',

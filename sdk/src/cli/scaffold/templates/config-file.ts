@@ -8,7 +8,7 @@ export function commonConfigFields(context: ScaffoldContext): readonly ConfigFie
       key: 'port',
       env: 'PORT',
       tsType: 'number',
-      zod: `integerOption(0, 65_535).default(DEFAULT_${context.names.constant}_PORT)`,
+      zod: `integerOption(0, 65_535, UNSIGNED).default(DEFAULT_${context.names.constant}_PORT)`,
       doc: 'Port `main.ts` listens on',
       defaultText: `\`${context.defaultPort}\``,
       example: String(context.defaultPort),
@@ -64,7 +64,7 @@ export function configFile(context: ScaffoldContext): string {
   const helperNames = Object.keys(HELPERS).filter((helper) => fields.some((field) => new RegExp(`\\b${helper}\\b`).test(field.zod)));
   const imports = [
     ...(helperNames.includes('absolutePath') ? ["import { isAbsolute } from 'node:path';"] : []),
-    "import { ConfigError, subgraphSecuritySchema, type SubgraphSecurity } from '@govgraph/sdk';",
+    "import { ConfigError, integerOption, subgraphSecuritySchema, type SubgraphSecurity } from '@govgraph/sdk';",
     "import { z } from 'zod';",
   ];
   const members = fields
@@ -99,14 +99,8 @@ ${members}
   readonly security?: SubgraphSecurity;
 }
 
-/** An integer option; digit strings are accepted so environment variables pass straight through. */
-function integerOption(min: number, max: number) {
-  const message = \`must be an integer from \${min} to \${max}\`;
-  return z.preprocess(
-    (value) => (typeof value === 'string' && /^\\s*\\d+\\s*$/.test(value) ? Number(value) : value),
-    z.number({ error: message }).int({ error: message }).min(min, { error: message }).max(max, { error: message }),
-  );
-}
+/** Integer options: digit strings from the environment are read as numbers; a signed string is refused as set. */
+const UNSIGNED = { rangeMessage: true, signed: false } as const;
 ${helperNames.map((helper) => `\n${HELPERS[helper]}\n`).join('')}${secretsDeclaration}
 const ${context.names.camel}SubgraphConfigSchema = z
   .object(

@@ -1,11 +1,13 @@
 /**
- * A real HTTP server on 127.0.0.1:0 for connector tests: records what it was
- * sent, how many requests were in flight at once, and how many sockets the
- * client closed. Close it in `afterEach`/`afterAll`.
+ * A real HTTP server on 127.0.0.1:0 for connector tests (a test utility, not
+ * for production): records what it was sent, how many requests were in flight
+ * at once, and how many sockets the client closed, so a test can assert on the
+ * wire rather than on a stubbed client. Close it in `afterEach`/`afterAll`.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
+/** One request the test server received, with its whole body as UTF-8 text. */
 export interface RecordedRequest {
   readonly method: string;
   readonly url: string;
@@ -13,11 +15,15 @@ export interface RecordedRequest {
   readonly body: string;
 }
 
-export type TestHandler = (req: IncomingMessage, res: ServerResponse, body: string) => unknown;
+/** Answers one request; `body` is already read. A rejection is answered with status 599 and the error text. */
+export type TestHttpHandler = (req: IncomingMessage, res: ServerResponse, body: string) => unknown;
 
-export interface TestServer {
+/** A running test server; what it counts is read live through the getters. */
+export interface TestHttpServer {
+  /** `http://127.0.0.1:<port>`, no trailing slash. */
   readonly url: string;
   readonly port: number;
+  /** Every request received so far, in arrival order. */
   readonly requests: RecordedRequest[];
   /** Highest number of requests being handled at the same time. */
   readonly maxInFlight: number;
@@ -25,10 +31,12 @@ export interface TestServer {
   readonly closedSockets: number;
   /** Resolves when `count` sockets have closed (or rejects after `timeoutMs`). */
   waitForClosedSockets(count: number, timeoutMs?: number): Promise<void>;
+  /** Destroys open sockets (keep-alive included) and closes the server. */
   close(): Promise<void>;
 }
 
-export async function startTestServer(handler: TestHandler): Promise<TestServer> {
+/** Starts a {@link TestHttpServer} on an ephemeral loopback port, answering with `handler`. */
+export async function startTestHttpServer(handler: TestHttpHandler): Promise<TestHttpServer> {
   const requests: RecordedRequest[] = [];
   const sockets = new Set<Socket>();
   let inFlight = 0;
@@ -96,7 +104,7 @@ export async function startTestServer(handler: TestHandler): Promise<TestServer>
   };
 }
 
-/** A loopback port nothing listens on (bound, then released). */
+/** A loopback port nothing listens on (bound, then released), to test "connection refused". */
 export async function unusedPort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -105,7 +113,7 @@ export async function unusedPort(): Promise<number> {
   return port;
 }
 
-/** Sends `value` as JSON with `status`. */
+/** Sends `value` as JSON with `status` and a `content-length`, for test handlers. */
 export function sendJson(res: ServerResponse, status: number, value: unknown): void {
   const body = JSON.stringify(value);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
