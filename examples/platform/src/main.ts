@@ -10,7 +10,7 @@
  * | `GATEWAY_PORT` | the gateway's port | 4000 |
  * | `LICENCE_DB_URL` | `postgresql://…` to keep the licence library in PostgreSQL | SQLite file |
  * | `GOVGRAPH_ACCESS_CONTROL` | `enforce` (registry, demo keys, admin API, policy chain) or `open` | enforce |
- * | `REGISTRY_URL` | the registry; `postgresql://…` for PostgreSQL | SQLite file in the data directory |
+ * | `REGISTRY_URL` (or `DATABASE_URL`) | the registry; `postgresql://…` for PostgreSQL | SQLite file in the data directory |
  * | `LOG_LEVEL` | log level of subgraphs and legacy systems (JSON lines on stdout) | warn |
  *
  * Ctrl-C (SIGINT) or SIGTERM stops every server it started.
@@ -49,7 +49,7 @@ async function main(): Promise<void> {
     host: env.GOVGRAPH_HOST ?? '127.0.0.1',
     ports: { ...DEFAULT_PLATFORM_PORTS, gateway: gatewayPort },
     ...(env.LICENCE_DB_URL ? { licenceDbUrl: env.LICENCE_DB_URL } : {}),
-    ...(env.REGISTRY_URL ? { registryUrl: env.REGISTRY_URL } : {}),
+    ...(env.REGISTRY_URL || env.DATABASE_URL ? { registryUrl: (env.REGISTRY_URL || env.DATABASE_URL)! } : {}),
     accessControl,
     logger: createLogger({ level }),
     gatewayLogLevel: level,
