@@ -149,10 +149,15 @@ async function assemble(
   const dataSources: SubgraphDataSource[] = [];
   let engine: Engine;
   try {
+    // Merging is on unless turned off, or a caller's hook may add per-request headers (then only when asked for).
+    const dedupeEnabled = config.dedupe?.enabled ?? userWillSendRequest === undefined;
     engine = await createEngine({
       engine: config.engine,
       supergraphSdl,
       logger,
+      dedupe: dedupeEnabled
+        ? { acrossIdentities: config.dedupe?.acrossIdentities ?? [], onJoin: accessControl?.noteSubgraphCall }
+        : undefined,
       dataSourceFor: ({ name, url }) => {
         const source = createSubgraphDataSource({
           name,

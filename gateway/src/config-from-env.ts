@@ -16,6 +16,8 @@
  * | `GATEWAY_GRAPHIQL` | `graphiql` (@default true)    | true / false                         |
  * | `GATEWAY_ENGINE` | `engine` (@default planner)     | apollo, planner                      |
  * | `GATEWAY_MAX_DOCUMENT_BYTES` | `limits.maxDocumentBytes` (@default 32768) | integer      |
+ * | `GATEWAY_DEDUPE` | `dedupe.enabled` (@default true) | true / false                         |
+ * | `GATEWAY_DEDUPE_ACROSS_IDENTITIES` | `dedupe.acrossIdentities` | `name,name` (identity-independent subgraphs) |
  */
 import type { GatewayConfigInput } from './config';
 import { GW_ERRORS } from './errors';
@@ -53,6 +55,14 @@ export function gatewayConfigFromEnv(env: Environment): unknown {
   set('engine', nonEmpty(env['GATEWAY_ENGINE']));
   const maxDocumentBytes = integer(env['GATEWAY_MAX_DOCUMENT_BYTES']);
   if (maxDocumentBytes !== undefined) input['limits'] = { maxDocumentBytes };
+  const dedupeEnabled = boolean(env['GATEWAY_DEDUPE']);
+  const acrossIdentities = nonEmpty(env['GATEWAY_DEDUPE_ACROSS_IDENTITIES']);
+  if (dedupeEnabled !== undefined || acrossIdentities !== undefined) {
+    input['dedupe'] = {
+      ...(dedupeEnabled !== undefined ? { enabled: dedupeEnabled } : {}),
+      ...(acrossIdentities !== undefined ? { acrossIdentities: acrossIdentities.split(',').map((name) => name.trim()).filter((name) => name !== '') } : {}),
+    };
+  }
   return input satisfies Partial<Record<keyof GatewayConfigInput, unknown>>;
 }
 

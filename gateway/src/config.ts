@@ -64,6 +64,14 @@ const gatewayConfigSchema = z.strictObject({
   requestTimeoutMs: positiveInt.default(10_000),
   graphiql: z.boolean().default(true),
   engine: z.enum(['apollo', 'planner'], { error: 'must be "apollo" or "planner"' }).default('planner'),
+  dedupe: z
+    .strictObject({
+      enabled: z.boolean().optional(),
+      acrossIdentities: z
+        .array(z.string().regex(NAME_PATTERN, { error: 'must be a subgraph name' }))
+        .optional(),
+    })
+    .optional(),
   limits: z
     .strictObject({
       maxDocumentBytes: positiveInt.default(32_768),
@@ -118,6 +126,18 @@ export interface GatewayConfig {
    * federation suite (`src/engine/__tests__/federation-suite/`). @default 'planner'
    */
   readonly engine: GatewayEngineName;
+  /**
+   * In-flight merging of identical subgraph calls (planner engine): while a
+   * call is in flight, the same call (subgraph, body) for the same identity
+   * (application, end user, purpose) waits for it instead of being sent again.
+   * Never across identities, except to subgraphs listed in `acrossIdentities`
+   * (their answers must not depend on the caller). `enabled` defaults to on,
+   * and to off when `createGateway` is given a `willSendRequest` hook (it may
+   * add per-request headers a merged call would not carry); set it to `true`
+   * when the hook's headers depend only on the identity.
+   * @default { enabled: true (false with a willSendRequest hook), acrossIdentities: [] }
+   */
+  readonly dedupe?: { readonly enabled?: boolean | undefined; readonly acrossIdentities?: readonly string[] | undefined } | undefined;
   readonly limits: {
     /** Largest GraphQL document accepted, in UTF-8 bytes. @default 32768 */
     readonly maxDocumentBytes: number;

@@ -24,6 +24,12 @@ export interface SubgraphRequest {
   readonly variables?: Readonly<Record<string, unknown>> | undefined;
   readonly operationName?: string | undefined;
   readonly extensions?: Readonly<Record<string, unknown>> | undefined;
+  /**
+   * The request as the JSON body to send, when the caller has serialised it
+   * already (the planner engine does, to key in-flight merging): sent as it
+   * is, and must encode exactly the fields above. @default JSON of the fields above
+   */
+  readonly json?: string | undefined;
 }
 
 /** A subgraph's GraphQL response, or the gateway's report of why there is none. */
@@ -141,7 +147,7 @@ export function createSubgraphDataSource(options: SubgraphDataSourceOptions): Su
         fail('GW_SUBGRAPH_TIMEOUT', `Subgraph "${name}" did not answer within ${timeoutMs} ms.`, log, undefined);
       let response: Dispatcher.ResponseData;
       try {
-        response = await pool.request({ path, method: 'POST', headers, body: JSON.stringify(request), signal });
+        response = await pool.request({ path, method: 'POST', headers, body: request.json ?? JSON.stringify(request), signal });
       } catch (error) {
         if (signal.aborted || isUndiciTimeout(error)) return timedOut();
         return fail('GW_SUBGRAPH_UNAVAILABLE', `Subgraph "${name}" is unavailable.`, log, error);

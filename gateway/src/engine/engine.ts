@@ -6,7 +6,7 @@
  */
 import type { GraphQLSchema } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import type { SubgraphDataSource } from '../datasources/subgraph-data-source';
+import type { SubgraphCall, SubgraphDataSource } from '../datasources/subgraph-data-source';
 import type { Logger } from '../logger';
 import type { GatewayContext } from '../plugins/types';
 
@@ -24,6 +24,19 @@ export interface CreateEngineOptions {
   dataSourceFor(subgraph: EngineSubgraph): SubgraphDataSource;
   /** The gateway's root logger. */
   logger: Logger;
+  /**
+   * In-flight merging of identical subgraph calls (planner engine; the apollo
+   * engine never merges). @default off
+   */
+  dedupe?: EngineDedupeOptions | undefined;
+}
+
+/** How the engine merges identical in-flight subgraph calls (see `planner-engine/inflight-dedupe.ts`). */
+export interface EngineDedupeOptions {
+  /** Subgraphs whose calls are shared across identities (their answers do not depend on the caller). */
+  readonly acrossIdentities: readonly string[];
+  /** Run for a request that joined another's call instead of making its own (the audit notes the subgraph). */
+  readonly onJoin?: ((subgraph: string, call: SubgraphCall) => void) | undefined;
 }
 
 /** A loaded execution engine. */

@@ -6,7 +6,7 @@
  * policy plugins at all, only the signer, and says so loudly.
  */
 import type { Plugin } from 'graphql-yoga';
-import type { WillSendSubgraphRequest } from '../datasources/subgraph-data-source';
+import type { SubgraphCall, WillSendSubgraphRequest } from '../datasources/subgraph-data-source';
 import type { Logger } from '../logger';
 import type { GatewayContext } from '../plugins/types';
 import { useAccessGrants } from '../plugins/use-access-grants';
@@ -24,6 +24,7 @@ import { createContextTokenHook, gatewayCallHeaders } from './create-context-tok
 import { createContextTokenSigner, type ContextTokenSigner } from './context-token-signer';
 import { readFieldPolicies } from './field-policies';
 import { createRegistryCache, type RegistryCache } from './registry-cache';
+import { findRequestAccess } from './request-access';
 
 /** The policy plugins, by their place in the gateway's plugin list. */
 export interface AccessControlPlugins {
@@ -43,6 +44,12 @@ export interface AccessControl {
   readonly signer: ContextTokenSigner;
   /** The data source hook: notes the subgraph called, signs the context token. */
   readonly willSendRequest: WillSendSubgraphRequest;
+  /**
+   * Notes a subgraph as called for a request whose call was merged into
+   * another request's identical call in flight (no hook ran for it): its audit
+   * record still lists the subgraph.
+   */
+  readonly noteSubgraphCall: (subgraph: string, call: SubgraphCall) => void;
   /** Headers of the gateway's own calls (composition, readiness). */
   readonly gatewayHeaders: (subgraph: string) => Promise<Record<string, string>>;
   /** The registry cache (enforce mode). */
@@ -70,6 +77,9 @@ export async function createAccessControl(input: AccessControlOptions, context: 
   const willSendRequest = createContextTokenHook({ signer });
   const gatewayHeaders = gatewayCallHeaders(signer);
   const endpoints = [useContextTokenJwks(signer)];
+  const noteSubgraphCall = (subgraph: string, call: SubgraphCall): void => {
+    findRequestAccess(call.context?.request)?.subgraphs.add(subgraph);
+  };
 
   if (!isEnforceAccessControl(options)) {
     logger.warn(
@@ -80,6 +90,7 @@ export async function createAccessControl(input: AccessControlOptions, context: 
       mode: 'open',
       signer,
       willSendRequest,
+      noteSubgraphCall,
       gatewayHeaders,
       registry: undefined,
       audit: undefined,
@@ -107,6 +118,7 @@ export async function createAccessControl(input: AccessControlOptions, context: 
     mode: 'enforce',
     signer,
     willSendRequest,
+    noteSubgraphCall,
     gatewayHeaders,
     registry,
     audit,

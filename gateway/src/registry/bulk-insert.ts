@@ -16,7 +16,7 @@ export interface BulkColumn {
   readonly type: 'text' | 'integer' | 'boolean' | 'timestamp';
 }
 
-const ROWS_PER_STATEMENT = 5_000;
+const ROWS_PER_STATEMENT = 1_000;
 
 /** Inserts `rows` into `table`, all statements in one transaction. @internal */
 export async function bulkInsert(
@@ -37,14 +37,19 @@ export async function bulkInsert(
     if (typeof value === 'boolean' && registry.provider === 'sqlite') return value ? 1 : 0;
     return value;
   };
-  const statements = [];
-  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
-    const chunk = rows.slice(start, start + ROWS_PER_STATEMENT).map((row) => {
-      const out: Record<string, unknown> = {};
-      for (const column of columns) out[column.name] = encode(row[column.name] ?? null);
-      return out;
-    });
-    statements.push(registry.prisma.$executeRawUnsafe(sql, JSON.stringify(chunk)));
-  }
-  await registry.prisma.$transaction(statements);
+  // One statement at a time in one transaction: only one chunk's JSON exists at once, and Prisma's
+  // query compiler (WebAssembly, whose memory never shrinks) sees one chunk, not the whole table.
+  await registry.prisma.$transaction(
+    async (tx) => {
+      for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
+        const chunk = rows.slice(start, start + ROWS_PER_STATEMENT).map((row) => {
+          const out: Record<string, unknown> = {};
+          for (const column of columns) out[column.name] = encode(row[column.name] ?? null);
+          return out;
+        });
+        await tx.$executeRawUnsafe(sql, JSON.stringify(chunk));
+      }
+    },
+    { timeout: 120_000, maxWait: 10_000 },
+  );
 }

@@ -2,6 +2,11 @@
  * Turns registry rows into a {@link RegistrySnapshot}: drops what is revoked or
  * already over, and compiles grants into sets. Shared by every
  * {@link RegistryReader}, so Prisma and in-memory registries behave alike.
+ *
+ * Compact at the province's size (50,000 grants): grants with the same
+ * targets share one frozen set of coordinates and one of subgraphs, and
+ * coordinate, subgraph and purpose strings are interned, so the snapshot
+ * holds each distinct target list once instead of two sets per grant.
  */
 import type { DataGrade } from './data-grade';
 import type { MaskRule } from './mask-rule';
@@ -49,7 +54,7 @@ export interface RegistryRecords {
 }
 
 /** Shared by the many grants that clear no mask rule. */
-const NO_MASK_RULES: ReadonlySet<MaskRule> = new Set<MaskRule>();
+const NO_MASK_RULES: ReadonlySet<MaskRule> = freezeSet(new Set<MaskRule>());
 
 /** The prefix of a grant target that opens a whole subgraph. */
 export const SUBGRAPH_TARGET_PREFIX = 'subgraph:';
@@ -75,9 +80,10 @@ export function buildRegistrySnapshot(records: RegistryRecords, version: string,
   }
 
   const grantsByApplication = new Map<string, CompiledGrant[]>();
+  const compile = createGrantCompiler();
   for (const grant of records.grants) {
     if (grant.revokedAt || (grant.expiresAt && grant.expiresAt.getTime() <= time)) continue;
-    const compiled = compileGrant(grant);
+    const compiled = compile(grant);
     const list = grantsByApplication.get(grant.applicationId);
     if (list) list.push(compiled);
     else grantsByApplication.set(grant.applicationId, [compiled]);
@@ -95,25 +101,63 @@ export function buildRegistrySnapshot(records: RegistryRecords, version: string,
 
 /** Compiles one grant's targets and mask rules into sets. */
 export function compileGrant(grant: RegistryGrantRecord): CompiledGrant {
-  const allowedCoordinates = new Set<string>();
-  const allowedSubgraphs = new Set<string>();
-  for (const target of grant.targets) {
-    if (target.startsWith(SUBGRAPH_TARGET_PREFIX)) allowedSubgraphs.add(target.slice(SUBGRAPH_TARGET_PREFIX.length));
-    else allowedCoordinates.add(target);
-  }
-  return {
-    id: grant.id,
-    applicationId: grant.applicationId,
-    allowedCoordinates,
-    allowedSubgraphs,
-    maxGrade: grant.maxGrade,
-    purpose: grant.purpose,
-    expiresAt: grant.expiresAt ?? undefined,
-    requestsPerSecond: grant.requestsPerSecond,
-    dailyQuota: grant.dailyQuota,
-    requireEndUser: grant.requireEndUser,
-    unmask: grant.unmask.length === 0 ? NO_MASK_RULES : new Set(grant.unmask),
+  return createGrantCompiler()(grant);
+}
+
+/**
+ * A grant compiler for one snapshot: identical target sets and mask-rule
+ * sets are built once and shared (frozen, so no grant can change another's),
+ * and the strings in them are interned.
+ */
+function createGrantCompiler(): (grant: RegistryGrantRecord) => CompiledGrant {
+  const strings = new Map<string, string>();
+  const intern = (value: string): string => {
+    const known = strings.get(value);
+    if (known !== undefined) return known;
+    strings.set(value, value);
+    return value;
   };
+  const sets = new Map<string, ReadonlySet<string>>();
+  const shared = <T extends string>(kind: string, members: readonly T[]): ReadonlySet<T> => {
+    if (members.length === 0) return EMPTY_SET as ReadonlySet<T>;
+    const key = `${kind}\n${[...members].sort().join('\n')}`;
+    let set = sets.get(key);
+    if (!set) sets.set(key, (set = freezeSet(new Set(members.map(intern)))));
+    return set as ReadonlySet<T>;
+  };
+  return (grant) => {
+    const coordinates: string[] = [];
+    const subgraphs: string[] = [];
+    for (const target of grant.targets) {
+      if (target.startsWith(SUBGRAPH_TARGET_PREFIX)) subgraphs.push(target.slice(SUBGRAPH_TARGET_PREFIX.length));
+      else coordinates.push(target);
+    }
+    return {
+      id: grant.id,
+      applicationId: grant.applicationId,
+      allowedCoordinates: shared('coordinates', coordinates),
+      allowedSubgraphs: shared('subgraphs', subgraphs),
+      maxGrade: grant.maxGrade,
+      purpose: intern(grant.purpose),
+      expiresAt: grant.expiresAt ?? undefined,
+      requestsPerSecond: grant.requestsPerSecond,
+      dailyQuota: grant.dailyQuota,
+      requireEndUser: grant.requireEndUser,
+      unmask: grant.unmask.length === 0 ? NO_MASK_RULES : shared('unmask', grant.unmask),
+    };
+  };
+}
+
+const EMPTY_SET: ReadonlySet<string> = freezeSet(new Set<string>());
+
+/** A set whose mutators throw: shared between grants, so none may change it. */
+function freezeSet<T>(set: Set<T>): ReadonlySet<T> {
+  const refuse = (): never => {
+    throw new TypeError('A compiled grant set is shared and read-only.');
+  };
+  // Not enumerable: the set still compares and prints as a plain set of its members.
+  for (const method of ['add', 'delete', 'clear'] as const) Object.defineProperty(set, method, { value: refuse, enumerable: false });
+  return Object.freeze(set);
 }
 
 function earliest(a: Date | null, b: Date | null): Date | undefined {

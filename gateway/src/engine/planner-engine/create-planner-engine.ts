@@ -6,7 +6,8 @@
  * clones), entity representations are sent once per distinct entity, and the
  * response is shaped along a shape compiled with the plan. Subgraph calls go
  * through the gateway's `SubgraphDataSource` (undici pool, request id,
- * context-token hook), with the request's GraphQL context.
+ * context-token hook), with the request's GraphQL context; identical calls
+ * of one identity in flight at once share one HTTP call (`inflight-dedupe.ts`).
  *
  * It executes in envelop's `onExecute` (`setExecuteFn`), where
  * @apollo/gateway's executor ran, so every policy plugin hooks around it
@@ -22,6 +23,7 @@ import type { GatewayContext } from '../../plugins/types';
 import type { CreateEngineOptions, Engine, EngineSubgraph } from '../engine';
 import { messageOf } from '../message-of';
 import { executePlanNode } from './execute-plan-node';
+import { createInflightDedupe } from './inflight-dedupe';
 import type { PlanExecution } from './plan-execution';
 import { prepareOperation, type PreparationContext } from './prepare-operation';
 import { createPreparedOperationCache } from './prepared-operation-cache';
@@ -60,6 +62,7 @@ export async function createPlannerEngine(options: CreateEngineOptions): Promise
 
   const preparation: PreparationContext = { apiSchema, schema, planner };
   const operations = createPreparedOperationCache();
+  const dedupe = options.dedupe ? createInflightDedupe(options.dedupe) : undefined;
 
   const execute = async (args: ExecutionArgs): Promise<ExecutionResult> => {
     const operationName = args.operationName ?? undefined;
@@ -83,6 +86,7 @@ export async function createPlannerEngine(options: CreateEngineOptions): Promise
       variables: rawVariables,
       coercedVariables,
       call: { requestId: context?.requestId, logger: context?.logger, context },
+      dedupe,
       data,
       errors: [],
     };

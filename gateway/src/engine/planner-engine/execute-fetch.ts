@@ -30,8 +30,13 @@ export async function executeFetch(execution: PlanExecution, fetch: FetchNode, c
   const entities = entitiesAt(cursor);
   if (entities.length === 0) return;
   const variables = forwardedVariables(execution, fetch);
-  const send = (vars: Record<string, unknown>): Promise<SubgraphResponse> =>
-    source.send({ query: fetch.operation, variables: vars, operationName: fetch.operationName }, execution.call);
+  const send = (vars: Record<string, unknown>): Promise<SubgraphResponse> => {
+    const request = { query: fetch.operation, variables: vars, operationName: fetch.operationName };
+    const { dedupe, call } = execution;
+    if (!dedupe) return source.send(request, call);
+    const json = JSON.stringify(request);
+    return dedupe.send(fetch.serviceName, json, call, () => source.send({ ...request, json }, call));
+  };
 
   if (!fetch.requires) {
     const response = await send(variables);

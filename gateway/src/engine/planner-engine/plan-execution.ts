@@ -5,6 +5,7 @@
  */
 import type { GraphQLError, GraphQLSchema } from 'graphql';
 import type { SubgraphCall, SubgraphDataSource } from '../../datasources/subgraph-data-source';
+import type { InflightDedupe } from './inflight-dedupe';
 
 /** One operation's execution of its query plan. */
 export interface PlanExecution {
@@ -18,6 +19,8 @@ export interface PlanExecution {
   readonly coercedVariables: Readonly<Record<string, unknown>>;
   /** The gateway request every subgraph call belongs to (request id, logger, context for the context token). */
   readonly call: SubgraphCall;
+  /** Merges identical in-flight subgraph calls of one identity. @default every fetch makes its own call */
+  readonly dedupe?: InflightDedupe | undefined;
   /** The result tree the fetches merge into, in place. */
   readonly data: Record<string, unknown>;
   /** Errors in the order they happened: subgraph errors re-pathed, failed fetches. */
