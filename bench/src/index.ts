@@ -15,6 +15,7 @@ export {
   type BenchGatewayId,
   type PendingBenchGateway,
   type RunningBenchGateway,
+  type SeededBenchRegistry,
   type StartBenchGatewayOptions,
 } from './gateways/bench-gateway';
 export { BENCH_GATEWAYS, BASELINE_GATEWAY_ID, findBenchGateway } from './gateways/bench-gateways';

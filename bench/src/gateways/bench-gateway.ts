@@ -18,6 +18,26 @@ export interface StartBenchGatewayOptions {
   readonly host?: string;
   /** @default 0 (ephemeral) */
   readonly port?: number;
+  /**
+   * A registry seeded beforehand by another process, for a gateway with
+   * `usesRegistry`. The gateway child passes one, so the seed's memory and
+   * time are not the measured gateway's. @default the gateway seeds its own
+   */
+  readonly registry?: SeededBenchRegistry;
+}
+
+/**
+ * A bench registry file seeded and closed by another process: where it is and
+ * what a client needs to call through it. Plain data (crosses IPC).
+ */
+export interface SeededBenchRegistry {
+  /** The registry URL (`file:…/registry.db`), already migrated and seeded. */
+  readonly url: string;
+  /** The server pepper of the key hashes. */
+  readonly pepper: string;
+  /** The benchmark application's API key (`x-api-key`). */
+  readonly apiKey: string;
+  readonly applicationId: string;
 }
 
 /** A listening gateway under test. */
@@ -37,6 +57,8 @@ export interface RunningBenchGateway {
 export interface AvailableBenchGateway {
   readonly id: BenchGatewayId;
   readonly title: string;
+  /** The gateway runs over a seeded registry: the gateway child seeds one in a separate process first and passes it as `registry`. */
+  readonly usesRegistry?: boolean;
   start(options: StartBenchGatewayOptions): Promise<RunningBenchGateway>;
 }
 

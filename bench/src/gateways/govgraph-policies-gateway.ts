@@ -8,6 +8,9 @@
  * grant covering the four subgraphs at L4 (the benchmark's fields carry no
  * grade or mask tags, so nothing is refused or masked and the answer stays
  * deep-equal to the expected response); every client sends its key.
+ * Under the runner the registry is seeded by a separate process before the
+ * gateway starts (`usesRegistry`), so the gateway's RSS is its own; started
+ * alone (tests) it seeds its own.
  */
 import {
   API_KEY_HEADER,
@@ -19,14 +22,16 @@ import {
   GRAPHQL_PATH,
 } from '@govgraph/gateway';
 import type { AvailableBenchGateway } from './bench-gateway';
+import { openSeededBenchRegistry } from './open-seeded-bench-registry';
 import { seedBenchRegistry } from './seed-bench-registry';
 
 /** govgraph, whole policy chain on. */
 export const govgraphPoliciesGateway: AvailableBenchGateway = {
   id: 'govgraph-policies',
   title: 'govgraph (policy chain on)',
-  async start({ supergraphPath, host = '127.0.0.1', port = 0 }) {
-    const bench = await seedBenchRegistry();
+  usesRegistry: true,
+  async start({ supergraphPath, host = '127.0.0.1', port = 0, registry }) {
+    const bench = registry ? await openSeededBenchRegistry(registry) : await seedBenchRegistry();
     try {
       const { prisma } = bench.registry;
       const gateway = await createGateway(

@@ -25,17 +25,24 @@ export interface SeedBenchRegistryOptions {
   readonly applications?: number;
   /** Grants in total, the benchmark's included. @default {@link PROVINCE_GRANTS} */
   readonly grants?: number;
+  /**
+   * An existing directory to create `registry.db` in; the caller owns it and
+   * `close()` leaves it. @default a new temporary directory, removed by `close()`
+   */
+  readonly directory?: string;
 }
 
 /** An open, seeded registry and what a client needs to call through it. */
 export interface BenchRegistry {
   readonly registry: Registry;
+  /** The registry URL (`file:…/registry.db`). */
+  readonly url: string;
   /** The server pepper of the key hashes (random per registry). */
   readonly pepper: string;
   /** The benchmark application's API key (`x-api-key`). */
   readonly apiKey: string;
   readonly applicationId: string;
-  /** Closes the registry and removes its directory. */
+  /** Closes the registry and removes its directory (unless the caller gave the directory). */
   close(): Promise<void>;
 }
 
@@ -48,11 +55,14 @@ export async function seedBenchRegistry(options: SeedBenchRegistryOptions = {}):
   const applications = options.applications ?? PROVINCE_APPLICATIONS;
   const grants = options.grants ?? PROVINCE_GRANTS;
   if (applications < 1 || grants < applications) throw new Error('a bench registry needs at least one application and a grant per application');
-  const directory = mkdtempSync(join(tmpdir(), 'govgraph-bench-registry-'));
-  const remove = (): void => rmSync(directory, { recursive: true, force: true });
+  const directory = options.directory ?? mkdtempSync(join(tmpdir(), 'govgraph-bench-registry-'));
+  const remove = (): void => {
+    if (options.directory === undefined) rmSync(directory, { recursive: true, force: true });
+  };
   let registry: Registry | undefined;
   try {
-    registry = await openRegistry({ url: `file:${join(directory, 'registry.db')}` });
+    const url = `file:${join(directory, 'registry.db')}`;
+    registry = await openRegistry({ url });
     const pepper = randomBytes(32).toString('base64url');
     const admin = createRegistryAdmin(registry.prisma, { pepper });
     const department = await admin.createDepartment({ code: 'bench', name: 'Benchmark department' });
@@ -71,6 +81,7 @@ export async function seedBenchRegistry(options: SeedBenchRegistryOptions = {}):
     const open = registry;
     return {
       registry: open,
+      url,
       pepper,
       apiKey: secret,
       applicationId: application.id,

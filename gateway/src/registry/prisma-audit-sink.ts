@@ -1,40 +1,63 @@
 /**
- * The {@link AuditSink} over the Prisma registry: one `createMany` per chunk
- * of 500 records (well under SQLite's and PostgreSQL's bind-parameter limits),
- * all chunks of a batch in one transaction, so a batch is stored whole or not at all.
+ * The {@link AuditSink} over the Prisma registry. A batch is written as raw
+ * multi-row `INSERT`s with positional parameters ({@link multiRowInsert}),
+ * not `createMany`: the audit stream is the registry's hottest write, and
+ * Prisma's query compiler cost more CPU than the insert itself. Chunks stay
+ * under the bind-parameter limits and run in one transaction, so a batch is
+ * stored whole or not at all. Ids are random UUIDs (the column is a plain
+ * string id; `cuid()` is only Prisma's default), timestamps are bound as
+ * `Date`, stored in the format Prisma itself writes.
  */
+import { randomUUID } from 'node:crypto';
 import type { AuditSink } from '../stores/audit-sink';
+import { multiRowInsert, type SqlValue } from './multi-row-insert';
 import type { RegistryClient } from './registry-client';
+import { registryProviderOf } from './registry-provider-of';
 
-const CHUNK = 500;
+const COLUMNS = [
+  'id',
+  'at',
+  'kind',
+  'applicationId',
+  'userSubjectHash',
+  'operationName',
+  'operationHash',
+  'coordinates',
+  'maxGrade',
+  'purpose',
+  'outcome',
+  'durationMs',
+  'subgraphs',
+  'requestId',
+  'actor',
+  'action',
+] as const;
 
 /** Creates an audit sink writing to `prisma`. */
 export function createPrismaAuditSink(prisma: RegistryClient): AuditSink {
+  const provider = registryProviderOf(prisma);
   return {
     async write(records) {
       if (records.length === 0) return;
-      const rows = records.map((record) => ({
-        at: record.at,
-        kind: record.kind,
-        applicationId: record.applicationId ?? null,
-        userSubjectHash: record.userSubjectHash ?? null,
-        operationName: record.operationName ?? null,
-        operationHash: record.operationHash,
-        coordinates: JSON.stringify(record.coordinates),
-        maxGrade: record.maxGrade,
-        purpose: record.purpose ?? null,
-        outcome: record.outcome,
-        durationMs: Math.round(record.durationMs),
-        subgraphs: JSON.stringify(record.subgraphs),
-        requestId: record.requestId,
-        actor: record.actor ?? null,
-        action: record.action ?? null,
-      }));
-      const chunks = [];
-      for (let start = 0; start < rows.length; start += CHUNK) {
-        chunks.push(prisma.auditRecord.createMany({ data: rows.slice(start, start + CHUNK) }));
-      }
-      await prisma.$transaction(chunks);
+      const rows = records.map((record): SqlValue[] => [
+        randomUUID(),
+        record.at,
+        record.kind,
+        record.applicationId ?? null,
+        record.userSubjectHash ?? null,
+        record.operationName ?? null,
+        record.operationHash,
+        JSON.stringify(record.coordinates),
+        record.maxGrade,
+        record.purpose ?? null,
+        record.outcome,
+        Math.round(record.durationMs),
+        JSON.stringify(record.subgraphs),
+        record.requestId,
+        record.actor ?? null,
+        record.action ?? null,
+      ]);
+      await multiRowInsert(prisma, provider, { table: 'AuditRecord', columns: COLUMNS, rows });
     },
   };
 }
