@@ -8,7 +8,7 @@
  * reports failures as the internal errors of the SDK's transport errors (`TransportError`, …); what they
  * mean for a client is decided in `mapping.ts`.
  */
-import { IncompleteResponseError, REQUEST_ID_HEADER, ResponseTooLargeError, TransportError } from '@govgraph/sdk';
+import { REQUEST_ID_HEADER, TransportError, headerValue, readLimitedBody } from '@govgraph/sdk';
 import { Pool } from 'undici';
 import type { Dispatcher } from 'undici';
 import { appendQuery } from './auth/apply-credentials';
@@ -120,7 +120,7 @@ export function createRestClient(config: RestSourceConfig, options: RestClientOp
       } catch (error) {
         throw new TransportError(request.target, error);
       }
-      const body = await readBody(response, config.maxResponseBytes, request.target);
+      const body = await readLimitedBody(response, config.maxResponseBytes, request.target);
       return {
         status: response.statusCode,
         contentType: headerValue(response.headers['content-type']),
@@ -156,39 +156,4 @@ function assertPath(source: string, path: string): void {
       `rest source "${source}": path must start with '/', be percent-encoded (use pathSegment() for values) and have no query, fragment or dot segments`,
     );
   }
-}
-
-async function readBody(response: Dispatcher.ResponseData, limit: number, target: string): Promise<Buffer> {
-  const declared = Number(headerValue(response.headers['content-length']));
-  if (Number.isFinite(declared) && declared > limit) {
-    discard(response.body);
-    throw new ResponseTooLargeError(target, limit, declared);
-  }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  try {
-    for await (const chunk of response.body) {
-      const buffer = chunk as Buffer;
-      size += buffer.length;
-      if (size > limit) {
-        discard(response.body);
-        throw new ResponseTooLargeError(target, limit);
-      }
-      chunks.push(buffer);
-    }
-  } catch (error) {
-    if (error instanceof ResponseTooLargeError) throw error;
-    throw new IncompleteResponseError(target, response.statusCode, error);
-  }
-  return Buffer.concat(chunks, size);
-}
-
-/** Drops a body we will not read; the socket is closed rather than drained. */
-function discard(body: Dispatcher.ResponseData['body']): void {
-  body.on('error', () => undefined);
-  body.destroy();
-}
-
-function headerValue(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
 }

@@ -8,7 +8,9 @@ import {
   capabilityManifestInputSchema,
   createConfigError,
   findCapabilityConflicts,
+  integerOption,
   resolveCapabilities,
+  staticHeadersOption,
   type CapabilityManifest,
 } from '@govgraph/sdk';
 import type { RestAuthConfig } from './auth/rest-auth-config';
@@ -71,20 +73,6 @@ export interface RestSourceConfig {
   readonly capabilities?: CapabilityManifest | undefined;
 }
 
-/** Headers a source sets itself; configuring them statically would break calls. */
-const RESERVED_HEADERS = new Set(['host', 'connection', 'content-length', 'transfer-encoding', 'upgrade', 'keep-alive', 'x-request-id']);
-const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
-
-/** An integer option; digit strings are accepted so environment variables can be passed through. */
-function integerOption(min: number, max: number, unit: string) {
-  const message = `must be an integer from ${min} to ${max}${unit ? ` (${unit})` : ''}`;
-  return z.preprocess(
-    (value) => (typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value),
-    z.number({ error: message }).int({ error: message }).min(min, { error: message }).max(max, { error: message }),
-  );
-}
-
 const baseUrl = z.string({ error: 'must be an http(s) URL' }).transform((value, ctx) => {
   let url: URL;
   try {
@@ -102,30 +90,22 @@ const baseUrl = z.string({ error: 'must be an http(s) URL' }).transform((value, 
   return problems.length ? z.NEVER : `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 });
 
-const headers = z
-  .record(
-    z
-      .string()
-      .refine((name) => TOKEN.test(name), { error: 'is not a valid header name' })
-      .refine((name) => !RESERVED_HEADERS.has(name.toLowerCase()), { error: 'is set by the source itself' }),
-    z.string({ error: 'must be a string' }).refine((value) => HEADER_VALUE.test(value), { error: 'must not contain line breaks or control characters' }),
-  )
-  .transform((record) => Object.freeze(Object.fromEntries(Object.entries(record).map(([name, value]) => [name.toLowerCase(), value]))));
+const headers = staticHeadersOption();
 
 const restSourceConfigSchema = z
   .object(
     {
     name: z.string({ error: 'is required' }).regex(/^[a-z][a-z0-9-]{0,62}$/, { error: 'must be kebab-case (a-z, 0-9, -), at most 63 characters' }),
     baseUrl,
-    timeoutMs: integerOption(1, 600_000, 'milliseconds').optional(),
-    healthTimeoutMs: integerOption(1, 60_000, 'milliseconds').default(2000),
+    timeoutMs: integerOption(1, 600_000, { rangeMessage: true, signed: false, unit: 'milliseconds' }).optional(),
+    healthTimeoutMs: integerOption(1, 60_000, { rangeMessage: true, signed: false, unit: 'milliseconds' }).default(2000),
     headers: headers.default(Object.freeze({})),
     healthPath: z
       .string({ error: 'must be a path' })
       .regex(/^\/[A-Za-z0-9\-._~!$&'()*+,;=:@%/]*$/, { error: "must start with '/' and be already percent-encoded" })
       .default('/healthz'),
-    maxConcurrency: integerOption(1, 1024, '').optional(),
-    maxResponseBytes: integerOption(1, 1024 * 1024 * 1024, 'bytes').default(10 * 1024 * 1024),
+    maxConcurrency: integerOption(1, 1024, { rangeMessage: true, signed: false }).optional(),
+    maxResponseBytes: integerOption(1, 1024 * 1024 * 1024, { rangeMessage: true, signed: false, unit: 'bytes' }).default(10 * 1024 * 1024),
     auth: restAuthSchema.optional(),
     capabilities: capabilityManifestInputSchema.optional(),
     },

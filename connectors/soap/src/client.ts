@@ -10,7 +10,7 @@
 import { Agent } from 'undici';
 import type { Dispatcher } from 'undici';
 import type { SoapSourceConfig } from './config';
-import { IncompleteResponseError, ResponseTooLargeError, TransportError } from '@govgraph/sdk';
+import { TransportError, headerValue, readLimitedBody } from '@govgraph/sdk';
 
 /** @internal What came back: the status and the whole body. */
 export interface RawResponse {
@@ -50,7 +50,7 @@ export function createSoapClient(config: SoapSourceConfig): SoapClient {
     } catch (error) {
       throw new TransportError(target, error);
     }
-    const body = await readBody(response, config.maxResponseBytes, target);
+    const body = await readLimitedBody(response, config.maxResponseBytes, target);
     return {
       status: response.statusCode,
       contentType: headerValue(response.headers['content-type']),
@@ -82,39 +82,4 @@ export function createSoapClient(config: SoapSourceConfig): SoapClient {
 
     close: () => agent.close(),
   };
-}
-
-async function readBody(response: Dispatcher.ResponseData, limit: number, target: string): Promise<Buffer> {
-  const declared = Number(headerValue(response.headers['content-length']));
-  if (Number.isFinite(declared) && declared > limit) {
-    discard(response.body);
-    throw new ResponseTooLargeError(target, limit, declared);
-  }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  try {
-    for await (const chunk of response.body) {
-      const buffer = chunk as Buffer;
-      size += buffer.length;
-      if (size > limit) {
-        discard(response.body);
-        throw new ResponseTooLargeError(target, limit);
-      }
-      chunks.push(buffer);
-    }
-  } catch (error) {
-    if (error instanceof ResponseTooLargeError) throw error;
-    throw new IncompleteResponseError(target, response.statusCode, error);
-  }
-  return Buffer.concat(chunks, size);
-}
-
-/** Drops a body we will not read; the socket is closed rather than drained. */
-function discard(body: Dispatcher.ResponseData['body']): void {
-  body.on('error', () => undefined);
-  body.destroy();
-}
-
-function headerValue(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
 }

@@ -8,7 +8,9 @@ import {
   capabilityManifestInputSchema,
   createConfigError,
   findCapabilityConflicts,
+  integerOption,
   resolveCapabilities,
+  staticHeadersOption,
   type CapabilityManifest,
 } from '@govgraph/sdk';
 import { soapSecuritySchema, type SoapSecurity } from './ws-security-config';
@@ -87,29 +89,6 @@ export interface SoapSourceConfig {
   readonly capabilities?: CapabilityManifest | undefined;
 }
 
-const RESERVED_HEADERS = new Set([
-  'host',
-  'connection',
-  'content-length',
-  'transfer-encoding',
-  'upgrade',
-  'keep-alive',
-  'x-request-id',
-  'content-type',
-  'soapaction',
-]);
-const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
-
-/** An integer option; digit strings are accepted so environment variables can be passed through. */
-function integerOption(min: number, max: number, unit: string) {
-  const message = `must be an integer from ${min} to ${max}${unit ? ` (${unit})` : ''}`;
-  return z.preprocess(
-    (value) => (typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value),
-    z.number({ error: message }).int({ error: message }).min(min, { error: message }).max(max, { error: message }),
-  );
-}
-
 /** An absolute http(s) URL without credentials or fragment (a query is allowed: `?wsdl`). */
 const httpUrl = z.string({ error: 'must be an http(s) URL' }).transform((value, ctx) => {
   let url: URL;
@@ -128,15 +107,8 @@ const httpUrl = z.string({ error: 'must be an http(s) URL' }).transform((value, 
   return problems.length ? z.NEVER : url.href;
 });
 
-const headers = z
-  .record(
-    z
-      .string()
-      .refine((name) => TOKEN.test(name), { error: 'is not a valid header name' })
-      .refine((name) => !RESERVED_HEADERS.has(name.toLowerCase()), { error: 'is set by the source itself' }),
-    z.string({ error: 'must be a string' }).refine((value) => HEADER_VALUE.test(value), { error: 'must not contain line breaks or control characters' }),
-  )
-  .transform((record) => Object.freeze(Object.fromEntries(Object.entries(record).map(([name, value]) => [name.toLowerCase(), value]))));
+/** Besides the framing headers, SOAP sets `content-type` and `soapaction` itself (they carry the version and operation). */
+const headers = staticHeadersOption(['content-type', 'soapaction']);
 
 const soapSourceConfigSchema = z
   .object(
@@ -144,13 +116,13 @@ const soapSourceConfigSchema = z
       name: z.string({ error: 'is required' }).regex(/^[a-z][a-z0-9-]{0,62}$/, { error: 'must be kebab-case (a-z, 0-9, -), at most 63 characters' }),
       endpoint: httpUrl,
       wsdlUrl: httpUrl.optional(),
-      timeoutMs: integerOption(1, 600_000, 'milliseconds').optional(),
-      healthTimeoutMs: integerOption(1, 60_000, 'milliseconds').default(2000),
+      timeoutMs: integerOption(1, 600_000, { rangeMessage: true, signed: false, unit: 'milliseconds' }).optional(),
+      healthTimeoutMs: integerOption(1, 60_000, { rangeMessage: true, signed: false, unit: 'milliseconds' }).default(2000),
       soapVersion: z.enum(SOAP_VERSION_SETTINGS, { error: `must be one of ${SOAP_VERSION_SETTINGS.map((v) => `'${v}'`).join(', ')}` }).default('1.1'),
       security: soapSecuritySchema.optional(),
       headers: headers.default(Object.freeze({})),
-      maxConcurrency: integerOption(1, 1024, '').optional(),
-      maxResponseBytes: integerOption(1, 1024 * 1024 * 1024, 'bytes').default(10 * 1024 * 1024),
+      maxConcurrency: integerOption(1, 1024, { rangeMessage: true, signed: false }).optional(),
+      maxResponseBytes: integerOption(1, 1024 * 1024 * 1024, { rangeMessage: true, signed: false, unit: 'bytes' }).default(10 * 1024 * 1024),
       capabilities: capabilityManifestInputSchema.optional(),
     },
     { error: 'must be an object' },

@@ -19,12 +19,18 @@ export interface IntegerOptionOptions {
    * @default true
    */
   readonly signed?: boolean;
+  /**
+   * With `rangeMessage`, the unit named after the range: `… from 1 to 600000 (milliseconds)`.
+   * @default undefined (no unit)
+   */
+  readonly unit?: string;
 }
 
 /** An integer in `[min, max]`, given as a number or a decimal string. @internal */
 export function integerOption(min: number, max: number, options: IntegerOptionOptions = {}) {
   const digits = options.signed === false ? /^\s*\d+\s*$/ : /^\s*-?\d+\s*$/;
-  const error = options.rangeMessage === true ? { error: `must be an integer from ${min} to ${max}` } : undefined;
+  const unit = options.unit ? ` (${options.unit})` : '';
+  const error = options.rangeMessage === true ? { error: `must be an integer from ${min} to ${max}${unit}` } : undefined;
   return z.preprocess(
     (value) => (typeof value === 'string' && digits.test(value) ? Number(value) : value),
     error === undefined ? z.number().int().min(min).max(max) : z.number(error).int(error).min(min, error).max(max, error),

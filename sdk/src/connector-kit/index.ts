@@ -10,3 +10,6 @@ export { charsetOf, decodeText } from './decode-text';
 export { createConfigError, type ConfigErrorProblem } from './create-config-error';
 export { parseConfig, type ShowConfigValue, type ParseConfigProblem } from './parse-config';
 export { integerOption, numberOption, booleanOption, type IntegerOptionOptions } from './config-values';
+export { headerValue } from './header-value';
+export { readLimitedBody, type LimitedBodyResponse } from './read-limited-body';
+export { staticHeadersOption } from './static-headers-option';
