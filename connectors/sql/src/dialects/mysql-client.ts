@@ -26,10 +26,8 @@ import type { MysqlSourceConfig } from '../config';
 import type { RenderedStatement, SqlClient, SqlKey } from '../client';
 import { mapMysqlError, timeoutError, type SqlFailureContext } from '../mapping';
 import { redactUrl } from '../redact-url';
+import { createPooledClient } from './pooled-client';
 import type { ParsedStatement } from '../statement';
-
-/** The most the client waits beyond `timeoutMs` for the server's own interruption to arrive. */
-const CLIENT_GRACE_MS = 500;
 
 /** Prepared statements kept per connection; older ones are closed on the server. */
 const PREPARED_STATEMENTS_PER_CONNECTION = 256;
@@ -42,13 +40,6 @@ type GuardedConnection = PoolConnection & { [READY]?: true };
 /** Creates a MySQL/MariaDB client; the pool is created and tried by `open()`. @internal */
 export function createMysqlClient(config: MysqlSourceConfig, logger: Logger): SqlClient {
   const context: SqlFailureContext = { source: config.name, target: redactUrl(config.url), timeoutMs: config.timeoutMs };
-  let pool: Pool | undefined;
-
-  function requirePool(): Pool {
-    if (!pool) throw new Error('MySQL client is not open');
-    return pool;
-  }
-
   /** The statements that put a new session in the source's mode, for this server. */
   async function setUpSession(connection: GuardedConnection): Promise<void> {
     if (connection[READY]) return;
@@ -128,36 +119,16 @@ export function createMysqlClient(config: MysqlSourceConfig, logger: Logger): Sq
     });
   }
 
-  return {
+  return createPooledClient<Pool>({
     dialect: 'mysql',
-    async open() {
-      if (pool) return;
-      const created = createPool(poolOptions(config));
-      try {
-        await run(created, 'select 1', [], config.timeoutMs, graceFor(config.timeoutMs), { ...context, connecting: true, statement: 'select 1' });
-      } catch (error) {
-        await created.end().catch(() => undefined);
-        throw error;
-      }
-      pool = created;
-    },
+    label: 'MySQL',
+    timeoutMs: config.timeoutMs,
+    context,
     render: renderMysql,
-    async execute(statement) {
-      return run(requirePool(), statement.text, statement.values as unknown[], config.timeoutMs, graceFor(config.timeoutMs), {
-        ...context,
-        statement: statement.written,
-      });
-    },
-    async ping(timeoutMs) {
-      // The health probe's limit is exact: the caller (readiness) has its own deadline right after it.
-      await run(requirePool(), 'select 1', [], timeoutMs, 0, { ...context, timeoutMs, statement: 'select 1' });
-    },
-    async close() {
-      const open = pool;
-      pool = undefined;
-      await open?.end();
-    },
-  };
+    createPool: () => createPool(poolOptions(config)),
+    endPool: (pool) => pool.end(),
+    run,
+  });
 }
 
 function poolOptions(config: MysqlSourceConfig): PoolOptions {
@@ -185,10 +156,6 @@ function poolOptions(config: MysqlSourceConfig): PoolOptions {
   };
 }
 
-/** The extra wait for the server's own interruption of a statement that reached `timeoutMs`. */
-function graceFor(timeoutMs: number): number {
-  return Math.min(CLIENT_GRACE_MS, timeoutMs);
-}
 
 /** A server error on a healthy session (syntax, constraint, timeout) keeps the connection; anything else destroys it. */
 function isSessionBroken(error: unknown): boolean {

@@ -14,10 +14,8 @@ import type { PostgresSourceConfig } from '../config';
 import type { RenderedStatement, SqlClient, SqlKey } from '../client';
 import { mapPostgresError, timeoutError, type SqlFailureContext } from '../mapping';
 import { redactUrl } from '../redact-url';
+import { createPooledClient } from './pooled-client';
 import type { ParsedStatement } from '../statement';
-
-/** The most the client waits beyond `timeoutMs` for the server's own cancellation to arrive. */
-const CLIENT_GRACE_MS = 500;
 
 /** Marks a pooled connection that already has an `error` listener. */
 const GUARDED = Symbol('govgraph.sql.guarded');
@@ -25,47 +23,23 @@ const GUARDED = Symbol('govgraph.sql.guarded');
 /** Creates a PostgreSQL client; the pool is created and tried by `open()`. @internal */
 export function createPostgresClient(config: PostgresSourceConfig, logger: Logger): SqlClient {
   const context: SqlFailureContext = { source: config.name, target: redactUrl(config.url), timeoutMs: config.timeoutMs };
-  let pool: Pool | undefined;
-
-  function requirePool(): Pool {
-    if (!pool) throw new Error('PostgreSQL client is not open');
-    return pool;
-  }
-
-  return {
+  return createPooledClient<Pool>({
     dialect: 'postgres',
-    async open() {
-      if (pool) return;
+    label: 'PostgreSQL',
+    timeoutMs: config.timeoutMs,
+    context,
+    render: renderPostgres,
+    createPool() {
       const created = new Pool(poolConfig(config));
       created.on('error', (error) => {
         // An idle pooled connection failed (server restart, network): pg discards it; the next statement opens another.
         logger.warn({ source: config.name, err: mapPostgresError(error, context).cause }, 'idle PostgreSQL connection failed');
       });
-      try {
-        await run(created, 'select 1', [], config.timeoutMs, graceFor(config.timeoutMs), { ...context, connecting: true, statement: 'select 1' });
-      } catch (error) {
-        await created.end().catch(() => undefined);
-        throw error;
-      }
-      pool = created;
+      return created;
     },
-    render: renderPostgres,
-    async execute(statement) {
-      return run(requirePool(), statement.text, statement.values as unknown[], config.timeoutMs, graceFor(config.timeoutMs), {
-        ...context,
-        statement: statement.written,
-      });
-    },
-    async ping(timeoutMs) {
-      // The health probe's limit is exact: the caller (readiness) has its own deadline right after it.
-      await run(requirePool(), 'select 1', [], timeoutMs, 0, { ...context, timeoutMs, statement: 'select 1' });
-    },
-    async close() {
-      const open = pool;
-      pool = undefined;
-      await open?.end();
-    },
-  };
+    endPool: (pool) => pool.end(),
+    run,
+  });
 }
 
 function poolConfig(config: PostgresSourceConfig): PoolConfig {
@@ -88,10 +62,6 @@ function poolConfig(config: PostgresSourceConfig): PoolConfig {
   };
 }
 
-/** The extra wait for the server's own cancellation of a statement that reached `timeoutMs`. */
-function graceFor(timeoutMs: number): number {
-  return Math.min(CLIENT_GRACE_MS, timeoutMs);
-}
 
 /**
  * Acquires a connection, runs one statement and releases the connection,
