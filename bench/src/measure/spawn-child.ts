@@ -30,9 +30,17 @@ export interface RunningChild {
   stop(): Promise<void>;
 }
 
+/**
+ * Extra node options for every child, from `GOVGRAPH_BENCH_CHILD_NODE_ARGS` (space-separated), e.g.
+ * `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile the measured processes (node refuses `--cpu-prof` in NODE_OPTIONS).
+ */
+function childNodeOptions(): string[] {
+  return (process.env.GOVGRAPH_BENCH_CHILD_NODE_ARGS ?? '').split(' ').filter((part) => part.length > 0);
+}
+
 /** Spawns `script` under node and waits until it is ready. @throws Error with the child's report when it fails to start */
 export async function spawnChild(options: SpawnChildOptions): Promise<RunningChild> {
-  const nodeArgs = [options.script, ...options.args];
+  const nodeArgs = [...childNodeOptions(), options.script, ...options.args];
   const child: ChildProcess =
     options.core === undefined
       ? spawn(process.execPath, nodeArgs, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: { ...process.env, ...options.env } })

@@ -12,11 +12,12 @@ import type { DocumentNode, GraphQLSchema } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { GW_ERRORS } from '../errors';
 import { collectOperationCoordinates, type OperationCoordinates } from '../policy/collect-coordinates';
-import { evaluateGrants } from '../policy/evaluate-grants';
+import { evaluateGrants, type GrantEvaluation } from '../policy/evaluate-grants';
 import type { FieldPolicies } from '../policy/field-policies';
 import { createLruCache, type LruCache } from '../policy/lru-cache';
 import { findRequestAccess } from '../policy/request-access';
 import type { AuditedCoordinate } from '../stores/audit-sink';
+import type { CompiledGrant } from '../stores/registry-snapshot';
 import { gradeRank, type DataGrade } from '../stores/data-grade';
 import { endUserChallenge } from './use-end-user';
 import type { GatewayContext } from './types';
@@ -30,6 +31,9 @@ export interface AccessGrantsOptions {
   /** Realm of the end-user challenge. @default 'govgraph' */
   readonly realm?: string;
 }
+
+/** Distinct `x-purpose` values whose verdicts are kept per (grants, operation). */
+const MAX_PURPOSES_PER_OPERATION = 16;
 
 /** The coordinates of an operation, with grades, as cached. */
 interface CollectedOperation extends OperationCoordinates {
@@ -65,6 +69,26 @@ export function useAccessGrants(options: AccessGrantsOptions): Plugin<GatewayCon
     return collected;
   };
 
+  // Verdicts of (operation, grant array, purpose, end user present): the snapshot's grant array of an application
+  // is the same object for every request until the registry changes or one of its grants expires, so a repeated
+  // operation is checked once; a new snapshot brings new arrays and fresh verdicts.
+  const verdicts = new WeakMap<readonly CompiledGrant[], WeakMap<CollectedOperation, Map<string, GrantEvaluation>>>();
+  const verdictOf = (collected: CollectedOperation, grants: readonly CompiledGrant[], purpose: string | undefined, hasEndUser: boolean): GrantEvaluation => {
+    let byOperation = verdicts.get(grants);
+    if (!byOperation) verdicts.set(grants, (byOperation = new WeakMap()));
+    let byCaller = byOperation.get(collected);
+    if (!byCaller) byOperation.set(collected, (byCaller = new Map()));
+    const key = `${hasEndUser ? 'u' : '-'}${purpose ?? ''}`;
+    let verdict = byCaller.get(key);
+    if (!verdict) {
+      verdict = evaluateGrants({ coordinates: collected.coordinates, introspection: collected.introspection, policies, grants, purpose, hasEndUser });
+      // Purposes are caller-chosen text: keep a bounded number per (grants, operation).
+      if (byCaller.size >= MAX_PURPOSES_PER_OPERATION) byCaller.clear();
+      byCaller.set(key, verdict);
+    }
+    return verdict;
+  };
+
   return {
     onExecute({ args }) {
       const state = findRequestAccess(args.contextValue.request);
@@ -77,14 +101,7 @@ export function useAccessGrants(options: AccessGrantsOptions): Plugin<GatewayCon
       if (operationName) state.operationName = operationName;
       state.coordinates = collected.graded;
       state.maxGrade = collected.maxGrade;
-      const verdict = evaluateGrants({
-        coordinates: collected.coordinates,
-        introspection: collected.introspection,
-        policies,
-        grants: state.grants,
-        purpose: state.purpose,
-        hasEndUser: state.endUser !== undefined,
-      });
+      const verdict = verdictOf(collected, state.grants, state.purpose, state.endUser !== undefined);
       if (verdict.denied.length > 0) {
         state.outcome = 'denied';
         const list = verdict.denied.map((d) => `${d.coordinate} (${d.reason === 'grade' ? `grade ${d.grade} above the grant` : d.reason === 'purpose' ? 'another purpose' : 'not granted'})`);

@@ -16,7 +16,7 @@ import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, type JSONWebKeySet, t
 import { GW_ERRORS, type GatewayError } from '../errors';
 import { hashSecret } from '../registry/secrets';
 import { requestAccessOf, type RequestAccess } from '../policy/request-access';
-import type { RegistrySnapshot } from '../stores/registry-snapshot';
+import type { CompiledGrant, RegistrySnapshot } from '../stores/registry-snapshot';
 import type { GatewayContext, Principal } from './types';
 
 /** Header of the API key. */
@@ -117,7 +117,7 @@ export function useApplicationAuth(options: ApplicationAuthOptions): Plugin<Gate
     if (!application) throw refuse(state, 'Unknown application.', state.credential === 'client-credentials' ? 'invalid_token' : undefined);
     if (application.status !== 'active') throw refuse(state, 'The application is suspended.');
     state.application = application;
-    state.grants = (snapshot.grantsByApplication.get(application.id) ?? []).filter((grant) => !grant.expiresAt || grant.expiresAt.getTime() > time);
+    state.grants = liveGrants(snapshot.grantsByApplication.get(application.id) ?? [], time);
   };
 
   return {
@@ -140,6 +140,15 @@ export function useApplicationAuth(options: ApplicationAuthOptions): Plugin<Gate
       extendContext({ principal });
     },
   };
+}
+
+/**
+ * The grants of `grants` not expired at `time`: the snapshot's own array when none has (the usual case), so
+ * the grant check can reuse its verdicts for the same array (use-access-grants.ts).
+ */
+function liveGrants(grants: readonly CompiledGrant[], time: number): readonly CompiledGrant[] {
+  const expired = (grant: CompiledGrant): boolean => grant.expiresAt !== undefined && grant.expiresAt.getTime() <= time;
+  return grants.some(expired) ? grants.filter((grant) => !expired(grant)) : grants;
 }
 
 function sameHex(a: string, b: string): boolean {

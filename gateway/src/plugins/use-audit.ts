@@ -7,7 +7,7 @@
  * operation touching L3/L4 data is refused with 503 `GW_AUDIT_UNAVAILABLE`
  * when the buffer cannot take its record (fail closed).
  */
-import type { ExecutionResult } from 'graphql';
+import type { DocumentNode, ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { GW_ERRORS } from '../errors';
 import type { BufferedAudit } from '../policy/buffered-audit';
@@ -33,6 +33,15 @@ const OUTCOME_OF_CODE: Readonly<Record<string, AuditOutcome>> = {
 /** Records every operation; refuses L3/L4 operations the audit cannot take. */
 export function useAudit(options: AuditOptions): Plugin<GatewayContext> {
   const { audit } = options;
+  // The parser cache hands every request of one document the same DocumentNode: hash its text once.
+  const hashes = new WeakMap<DocumentNode, { readonly text: string; readonly hash: string }>();
+  const hashOf = (document: DocumentNode, text: string): string => {
+    const known = hashes.get(document);
+    if (known !== undefined && known.text === text) return known.hash;
+    const hash = sha256Hex(text);
+    hashes.set(document, { text, hash });
+    return hash;
+  };
   return {
     onParams({ request, params }) {
       // Runs after the persisted-operation look-up: the document is the one that runs.
@@ -43,6 +52,7 @@ export function useAudit(options: AuditOptions): Plugin<GatewayContext> {
     onExecute({ args }) {
       const state = findRequestAccess(args.contextValue.request);
       if (!state) return;
+      if (state.document !== undefined) state.operationHash = hashOf(args.document, state.document);
       if (audit.canAccept(state.maxGrade)) {
         state.auditAdmitted = true;
         return;
@@ -69,7 +79,7 @@ function toRecord(state: RequestAccess, result: unknown, requestId: string): Aud
     ...(state.application ? { applicationId: state.application.id } : {}),
     ...(state.endUser ? { userSubjectHash: state.endUser.subjectHash } : {}),
     ...(state.operationName ? { operationName: state.operationName } : {}),
-    operationHash: sha256Hex(state.document ?? ''),
+    operationHash: state.operationHash ?? sha256Hex(state.document ?? ''),
     coordinates: state.coordinates,
     maxGrade: state.maxGrade,
     ...(state.purpose !== undefined ? { purpose: state.purpose } : {}),

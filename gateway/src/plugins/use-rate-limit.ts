@@ -9,7 +9,7 @@
 import type { Plugin } from 'graphql-yoga';
 import { GW_ERRORS } from '../errors';
 import { findRequestAccess } from '../policy/request-access';
-import type { RateLimitStore } from '../stores/rate-limit-store';
+import type { RateLimitDecision, RateLimitStore } from '../stores/rate-limit-store';
 import type { GatewayContext } from './types';
 
 /** Options of {@link useRateLimit}. */
@@ -27,31 +27,51 @@ export function useRateLimit(options: RateLimitOptions): Plugin<GatewayContext> 
   const fallback = options.fallback ?? { requestsPerSecond: 1, dailyQuota: 1000 };
   const now = options.now ?? Date.now;
   return {
-    async onExecute({ args }) {
+    onExecute({ args }) {
       const state = findRequestAccess(args.contextValue.request);
       const application = state?.application;
       if (!state || !application) return;
       const grants = state.usedGrants.length > 0 ? state.usedGrants : state.grants;
-      const rps = grants.length > 0 ? Math.max(...grants.map((g) => g.requestsPerSecond)) : fallback.requestsPerSecond;
-      const dailyQuota = grants.length > 0 ? Math.max(...grants.map((g) => g.dailyQuota)) : fallback.dailyQuota;
-      let decision;
-      try {
-        decision = await store.consume(application.id, { rps, dailyQuota, now: now() });
-      } catch (error) {
+      let rps = fallback.requestsPerSecond;
+      let dailyQuota = fallback.dailyQuota;
+      if (grants.length > 0) {
+        rps = -Infinity;
+        dailyQuota = -Infinity;
+        for (const grant of grants) {
+          if (grant.requestsPerSecond > rps) rps = grant.requestsPerSecond;
+          if (grant.dailyQuota > dailyQuota) dailyQuota = grant.dailyQuota;
+        }
+      }
+      const unavailable = (error: unknown): never => {
         args.contextValue.logger?.error({ err: error }, 'rate-limit store failed');
         state.outcome = 'error';
         throw GW_ERRORS.GW_RATE_LIMIT_UNAVAILABLE.err('Rates and quotas cannot be checked right now; try again shortly.', {
           cause: error,
           headers: { 'Retry-After': '1' },
         });
+      };
+      const decide = (decision: RateLimitDecision): void => {
+        if (decision.allowed) return;
+        state.outcome = 'rate-limited';
+        const headers = { 'Retry-After': String(decision.retryAfterSeconds) };
+        if (decision.limitedBy === 'quota') {
+          throw GW_ERRORS.GW_QUOTA_EXCEEDED.err(`The application's daily quota of ${dailyQuota} requests is used up.`, { headers });
+        }
+        throw GW_ERRORS.GW_RATE_LIMITED.err(`The application may send ${rps} requests per second.`, { headers });
+      };
+      let pending: RateLimitDecision | Promise<RateLimitDecision>;
+      try {
+        pending = store.consume(application.id, { rps, dailyQuota, now: now() });
+      } catch (error) {
+        return unavailable(error);
       }
-      if (decision.allowed) return;
-      state.outcome = 'rate-limited';
-      const headers = { 'Retry-After': String(decision.retryAfterSeconds) };
-      if (decision.limitedBy === 'quota') {
-        throw GW_ERRORS.GW_QUOTA_EXCEEDED.err(`The application's daily quota of ${dailyQuota} requests is used up.`, { headers });
-      }
-      throw GW_ERRORS.GW_RATE_LIMITED.err(`The application may send ${rps} requests per second.`, { headers });
+      // A store in this process answers at once: no turn of the event loop for it.
+      if (!isThenable(pending)) return decide(pending);
+      return Promise.resolve(pending).then(decide, unavailable);
     },
   };
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as { then?: unknown } | null)?.then === 'function';
 }

@@ -40,6 +40,8 @@ export interface RequestAccess {
   operationName?: string;
   /** The document text the request runs (after a persisted-operation look-up). */
   document?: string;
+  /** SHA-256 (hex) of `document`, once the audit step computed it. */
+  operationHash?: string;
   /** Coordinates the operation can touch, with grades. */
   coordinates: readonly AuditedCoordinate[];
   maxGrade: DataGrade;

@@ -19,6 +19,7 @@ import { applyRegistryMigrations, type AppliedRegistryMigrations } from './migra
 import { parseRegistryUrl, type PostgresqlRegistryLocation, type SqliteRegistryLocation } from './parse-registry-url';
 import type { RegistryClient } from './registry-client';
 import type { RegistryProvider } from './registry-provider';
+import { attachRegistryWriter, createPostgresqlRegistryWriter, createSqliteRegistryWriter, type RegistryWriter } from './registry-writer';
 
 /** Options of {@link openRegistry}. */
 export interface OpenRegistryOptions {
@@ -63,6 +64,9 @@ export async function openRegistry(options: OpenRegistryOptions): Promise<Regist
   }
 }
 
+/** How long a SQLite connection waits for a lock held by another connection or process. */
+const SQLITE_BUSY_TIMEOUT_MS = 5_000;
+
 async function openSqlite(location: SqliteRegistryLocation, options: OpenRegistryOptions): Promise<Registry> {
   if (location.file !== ':memory:') mkdirSync(dirname(location.file), { recursive: true });
   // `:memory:` is private to one connection: the engine's connection and the client's would see different databases.
@@ -78,11 +82,18 @@ async function openSqlite(location: SqliteRegistryLocation, options: OpenRegistr
           adapterFactory: new PrismaBetterSqlite3({ url: location.file, timeout: 10_000 }),
           logger: options.logger,
         });
-  const prisma = new SqlitePrismaClient({ adapter: new PrismaBetterSqlite3({ url: location.file, timeout: 5_000 }) });
+  const prisma = new SqlitePrismaClient({ adapter: new PrismaBetterSqlite3({ url: location.file, timeout: SQLITE_BUSY_TIMEOUT_MS }) });
+  let writer: RegistryWriter | undefined;
   try {
     // WAL: gateway readers and admin writers (other processes too) do not block each other.
     await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL');
+    // The hot writes' own connection (registry-writer.ts); an in-memory database has no second connection.
+    if (location.file !== ':memory:') {
+      writer = createSqliteRegistryWriter(new Database(location.file, { fileMustExist: true, timeout: SQLITE_BUSY_TIMEOUT_MS }));
+      attachRegistryWriter(prisma as unknown as RegistryClient, writer);
+    }
   } catch (error) {
+    await writer?.close();
     await prisma.$disconnect();
     throw error;
   }
@@ -90,7 +101,13 @@ async function openSqlite(location: SqliteRegistryLocation, options: OpenRegistr
     prisma,
     provider: 'sqlite',
     migrations,
-    close: () => prisma.$disconnect(),
+    async close() {
+      try {
+        await prisma.$disconnect();
+      } finally {
+        await writer?.close();
+      }
+    },
   };
 }
 
@@ -137,6 +154,7 @@ async function openPostgresql(location: PostgresqlRegistryLocation, options: Ope
           });
     const client = new PostgresqlPrismaClient({ adapter: new PrismaPg(pool, { schema: location.schema }) });
     const prisma = client as unknown as RegistryClient;
+    attachRegistryWriter(prisma, createPostgresqlRegistryWriter(pool));
     return {
       prisma,
       provider: 'postgresql',

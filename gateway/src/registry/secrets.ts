@@ -4,7 +4,7 @@
  * out of the database, so a leaked registry alone does not allow checking
  * guesses offline.
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
@@ -27,7 +27,8 @@ export function generateAdminToken(): string {
 
 /** Hex `sha256(pepper + secret)`: what the registry stores and looks keys up by. */
 export function hashSecret(pepper: string, secret: string): string {
-  return createHash('sha256').update(pepper, 'utf8').update(secret, 'utf8').digest('hex');
+  // One-shot hash of pepper ‖ secret: the same digest as two update() calls, without a Hash object per request.
+  return hash('sha256', pepper + secret, 'hex');
 }
 
 /** Whether `secret` hashes to `storedHash`, compared in constant time. */

@@ -29,16 +29,24 @@ export interface RateLimitDecision {
 
 /** Where rate-limit state lives. A refused request consumes nothing. */
 export interface RateLimitStore {
-  /** Takes one token from `key`'s bucket and one request from its day, atomically, or refuses. */
-  consume(key: string, limits: RateLimits): Promise<RateLimitDecision>;
+  /**
+   * Takes one token from `key`'s bucket and one request from its day, atomically, or refuses. A store in
+   * this process may answer synchronously (the gateway then does not wait a turn of the event loop).
+   */
+  consume(key: string, limits: RateLimits): RateLimitDecision | Promise<RateLimitDecision>;
   /** Releases connections the store opened itself. */
   close?(): Promise<void>;
 }
 
 /** `YYYYMMDD` of `ms` in UTC: the day of a quota counter. */
 export function quotaDay(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10).replaceAll('-', '');
+  const dayNumber = Math.floor(ms / 86_400_000);
+  if (dayNumber !== lastDay.number) lastDay = { number: dayNumber, text: new Date(dayNumber * 86_400_000).toISOString().slice(0, 10).replaceAll('-', '') };
+  return lastDay.text;
 }
+
+/** The last day {@link quotaDay} formatted: every request of a day asks for the same one. */
+let lastDay = { number: Number.NaN, text: '' };
 
 /** Whole seconds from `ms` to the next UTC midnight (at least 1). */
 export function secondsToNextUtcDay(ms: number): number {

@@ -6,6 +6,7 @@ import { createSilentLogger } from '../../logger';
 import { sha256Hex } from '../../policy/sha256-hex';
 import { createMemoryAuditSink } from '../../stores/memory/memory-audit-sink';
 import { createMemoryRegistryReader } from '../../stores/memory/memory-registry-reader';
+import type { RateLimitStore } from '../../stores/rate-limit-store';
 import { accessRecords, KEYS, PEPPER, USERS } from './helpers/access-fixtures';
 
 const PERSISTED = '{ person(id: "p1") { id } }';
@@ -162,5 +163,58 @@ describe('audit fail-closed', () => {
     await gateway.stop();
     expect(sink.records.map((r) => r.outcome)).toEqual(['ok', 'ok']);
     expect(gateway.accessControl?.audit?.dropped).toBe(2);
+  });
+});
+
+describe('rate-limit store failures', () => {
+  let users: TestSubgraph;
+  let gateway: Gateway;
+  let server: ListeningGateway;
+  /** What the store does next: answer at once, answer later (as Redis does), or fail either way. */
+  let behaviour: 'sync' | 'async' | 'throw' | 'reject' = 'sync';
+  const allowed = { allowed: true, retryAfterSeconds: 0, remaining: 1 } as const;
+  const store: RateLimitStore = {
+    consume() {
+      if (behaviour === 'throw') throw new Error('store broken');
+      if (behaviour === 'reject') return Promise.reject(new Error('redis down'));
+      return behaviour === 'async' ? new Promise((resolve) => setTimeout(() => resolve(allowed), 5)) : allowed;
+    },
+  };
+
+  beforeAll(async () => {
+    users = await startTestSubgraph({ name: 'users', ...USERS });
+    gateway = await createGateway(
+      { supergraph: { kind: 'subgraphs', subgraphs: [{ name: 'users', url: users.url }] } },
+      {
+        logger: createSilentLogger(),
+        accessControl: { mode: 'enforce', registry: createMemoryRegistryReader(accessRecords()), auditSink: createMemoryAuditSink(), pepper: PEPPER, rateLimitStore: store },
+      },
+    );
+    server = await gateway.listen({ port: 0, host: '127.0.0.1' });
+  });
+  afterAll(async () => {
+    await gateway?.stop();
+    await users?.stop();
+  });
+
+  it.each(['sync', 'async'] as const)('serves the operation when the store allows it (%s answer)', async (answer) => {
+    behaviour = answer;
+    const result = await postGraphQL(server.url, '{ person(id: "p1") { id } }', { headers: { 'x-api-key': KEYS.unmask } });
+    expect(result).toMatchObject({ status: 200, body: { data: { person: { id: 'p1' } } } });
+  });
+
+  it.each(['throw', 'reject'] as const)('refuses with 503 GW_RATE_LIMIT_UNAVAILABLE and calls no subgraph when the store fails (%s)', async (failure) => {
+    behaviour = failure;
+    const before = users.requests.length;
+    const response = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json', 'x-api-key': KEYS.unmask },
+      body: JSON.stringify({ query: '{ person(id: "p1") { id } }' }),
+    });
+    const body = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('1');
+    expect(body.errors?.[0]?.extensions?.code).toBe('GW_RATE_LIMIT_UNAVAILABLE');
+    expect(users.requests.length).toBe(before);
   });
 });

@@ -2,6 +2,7 @@ import { openRegistry, type Registry } from '../open-registry';
 import { createPrismaAuditSink } from '../prisma-audit-sink';
 import { MAX_BOUND_PARAMETERS, multiRowInsert } from '../multi-row-insert';
 import { registryProviderOf } from '../registry-provider-of';
+import { registryWriterOf } from '../registry-writer';
 import { testLocations, type TestRegistryLocation } from './helpers/test-registries';
 
 describe.each(testLocations())('multi-row inserts on %s', (provider, location) => {
@@ -42,6 +43,29 @@ describe.each(testLocations())('multi-row inserts on %s', (provider, location) =
     const last = rows.find((row) => row.requestId === `chunked-${count - 1}`);
     expect(last?.durationMs).toBe(count - 1);
   }, 20_000);
+
+  it('writes on the driver, storing timestamps exactly as Prisma stores them', async () => {
+    expect(registryWriterOf(registry.prisma)?.provider).toBe(provider);
+    const at = new Date(Date.UTC(2031, 4, 6, 7, 8, 9, 120));
+    const wholeSecond = new Date(Date.UTC(2031, 4, 6, 7, 8, 10));
+    const base = { kind: 'operation', operationHash: 'h', coordinates: '[]', maxGrade: 'L1', outcome: 'ok', durationMs: 1, subgraphs: '[]' };
+    await registry.prisma.auditRecord.create({ data: { ...base, id: 'by-prisma-1', at, requestId: 'format-prisma-1' } });
+    await registry.prisma.auditRecord.create({ data: { ...base, id: 'by-prisma-2', at: wholeSecond, requestId: 'format-prisma-2' } });
+    await createPrismaAuditSink(registry.prisma).write([
+      { at, kind: 'operation', operationHash: 'h', coordinates: [], maxGrade: 'L1', outcome: 'ok', durationMs: 1, subgraphs: [], requestId: 'format-writer-1' },
+      { at: wholeSecond, kind: 'operation', operationHash: 'h', coordinates: [], maxGrade: 'L1', outcome: 'ok', durationMs: 1, subgraphs: [], requestId: 'format-writer-2' },
+    ]);
+    const stored = await registry.prisma.$queryRawUnsafe<{ requestId: string; text: string }[]>(
+      `SELECT "requestId", CAST("at" AS TEXT) AS "text" FROM "AuditRecord" WHERE "requestId" LIKE 'format-%' ORDER BY "requestId"`,
+    );
+    const text = Object.fromEntries(stored.map((row) => [row.requestId, row.text]));
+    expect(text['format-writer-1']).toBe(text['format-prisma-1']);
+    expect(text['format-writer-2']).toBe(text['format-prisma-2']);
+    const read = await registry.prisma.auditRecord.findMany({ where: { requestId: { startsWith: 'format-writer-' } }, orderBy: { requestId: 'asc' } });
+    expect(read.map((row) => row.at.toISOString())).toEqual([at.toISOString(), wholeSecond.toISOString()]);
+    // Later records sort after earlier ones by id (time-ordered ids).
+    expect(read[0]!.id < read[1]!.id).toBe(true);
+  });
 
   it('stores nothing of a batch when a later statement fails', async () => {
     const perStatement = Math.floor(MAX_BOUND_PARAMETERS / 3);

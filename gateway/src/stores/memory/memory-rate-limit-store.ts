@@ -16,7 +16,7 @@ interface Counters {
 export function createMemoryRateLimitStore(): RateLimitStore {
   const counters = new Map<string, Counters>();
   return {
-    async consume(key, { rps, dailyQuota, now }) {
+    consume(key, { rps, dailyQuota, now }) {
       const day = quotaDay(now);
       let entry = counters.get(key);
       if (!entry) {
