@@ -19,7 +19,7 @@ import { applyRegistryMigrations, type AppliedRegistryMigrations } from './migra
 import { parseRegistryUrl, type PostgresqlRegistryLocation, type SqliteRegistryLocation } from './parse-registry-url';
 import type { RegistryClient } from './registry-client';
 import type { RegistryProvider } from './registry-provider';
-import { attachRegistryWriter, createPostgresqlRegistryWriter, createSqliteRegistryWriter, type RegistryWriter } from './registry-writer';
+import { attachRegistryDriver, createPostgresqlRegistryDriver, createSqliteRegistryDriver, type RegistryDriver } from './registry-driver';
 
 /** Options of {@link openRegistry}. */
 export interface OpenRegistryOptions {
@@ -83,17 +83,21 @@ async function openSqlite(location: SqliteRegistryLocation, options: OpenRegistr
           logger: options.logger,
         });
   const prisma = new SqlitePrismaClient({ adapter: new PrismaBetterSqlite3({ url: location.file, timeout: SQLITE_BUSY_TIMEOUT_MS }) });
-  let writer: RegistryWriter | undefined;
+  let driver: RegistryDriver | undefined;
   try {
-    // WAL: gateway readers and admin writers (other processes too) do not block each other.
-    await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL');
-    // The hot writes' own connection (registry-writer.ts); an in-memory database has no second connection.
-    if (location.file !== ':memory:') {
-      writer = createSqliteRegistryWriter(new Database(location.file, { fileMustExist: true, timeout: SQLITE_BUSY_TIMEOUT_MS }));
-      attachRegistryWriter(prisma as unknown as RegistryClient, writer);
+    if (location.file === ':memory:') {
+      await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL');
+    } else {
+      // The hot paths' own connection (registry-driver.ts); an in-memory database has no second connection.
+      const db = new Database(location.file, { timeout: SQLITE_BUSY_TIMEOUT_MS });
+      // WAL (a property of the file, for every connection): gateway readers and admin writers, other
+      // processes too, do not block each other. Set here, the gateway need not start Prisma's query compiler.
+      db.pragma('journal_mode = WAL');
+      driver = createSqliteRegistryDriver(db);
+      attachRegistryDriver(prisma as unknown as RegistryClient, driver);
     }
   } catch (error) {
-    await writer?.close();
+    await driver?.close();
     await prisma.$disconnect();
     throw error;
   }
@@ -105,7 +109,7 @@ async function openSqlite(location: SqliteRegistryLocation, options: OpenRegistr
       try {
         await prisma.$disconnect();
       } finally {
-        await writer?.close();
+        await driver?.close();
       }
     },
   };
@@ -154,7 +158,7 @@ async function openPostgresql(location: PostgresqlRegistryLocation, options: Ope
           });
     const client = new PostgresqlPrismaClient({ adapter: new PrismaPg(pool, { schema: location.schema }) });
     const prisma = client as unknown as RegistryClient;
-    attachRegistryWriter(prisma, createPostgresqlRegistryWriter(pool));
+    attachRegistryDriver(prisma, createPostgresqlRegistryDriver(pool));
     return {
       prisma,
       provider: 'postgresql',

@@ -2,7 +2,7 @@ import { openRegistry, type Registry } from '../open-registry';
 import { createPrismaAuditSink } from '../prisma-audit-sink';
 import { MAX_BOUND_PARAMETERS, multiRowInsert } from '../multi-row-insert';
 import { registryProviderOf } from '../registry-provider-of';
-import { registryWriterOf } from '../registry-writer';
+import { registryDriverOf } from '../registry-driver';
 import { testLocations, type TestRegistryLocation } from './helpers/test-registries';
 
 describe.each(testLocations())('multi-row inserts on %s', (provider, location) => {
@@ -45,7 +45,7 @@ describe.each(testLocations())('multi-row inserts on %s', (provider, location) =
   }, 20_000);
 
   it('writes on the driver, storing timestamps exactly as Prisma stores them', async () => {
-    expect(registryWriterOf(registry.prisma)?.provider).toBe(provider);
+    expect(registryDriverOf(registry.prisma)?.provider).toBe(provider);
     const at = new Date(Date.UTC(2031, 4, 6, 7, 8, 9, 120));
     const wholeSecond = new Date(Date.UTC(2031, 4, 6, 7, 8, 10));
     const base = { kind: 'operation', operationHash: 'h', coordinates: '[]', maxGrade: 'L1', outcome: 'ok', durationMs: 1, subgraphs: '[]' };

@@ -3,6 +3,7 @@ import { openRegistry, type Registry } from '../open-registry';
 import { createPrismaAuditSink } from '../prisma-audit-sink';
 import { createPrismaRegistryReader } from '../prisma-registry-reader';
 import { createPrismaUsageCounterStore } from '../prisma-usage-counter-store';
+import { registryDriverOf } from '../registry-driver';
 import { createRegistryAdmin, type RegistryAdmin } from '../registry-admin';
 import { API_KEY_PATTERN, ADMIN_TOKEN_PATTERN } from '../secrets';
 import { postgresUrl, testLocations, type TestRegistryLocation } from './helpers/test-registries';
@@ -275,5 +276,29 @@ describe.each(testLocations())('registry stores on %s', (_provider, location) =>
     expect(await admin.verifyAdminToken(created.secret)).toBeUndefined();
     await expect(admin.createAdminToken({ name: 'x', role: 'department-admin' })).rejects.toMatchObject({ code: 'GW_REGISTRY_INVALID_INPUT' });
     await expect(admin.createAdminToken({ name: 'x', role: 'auditor', departmentId })).rejects.toMatchObject({ code: 'GW_REGISTRY_INVALID_INPUT' });
+  });
+
+  it('reads the same snapshot and version on the driver as through Prisma, with live expiries and rotation overlaps', async () => {
+    const rotating = await admin.issueApiKey(applicationId);
+    await admin.rotateApiKey(rotating.record.id, { overlapSeconds: 7200 });
+    await admin.addGrant({
+      applicationId,
+      targets: ['Query.service', 'subgraph:licences'],
+      maxGrade: 'L2',
+      purpose: 'later',
+      requestsPerSecond: 3,
+      dailyQuota: 30,
+      expiresAt: new Date('2031-02-03T04:05:06.789Z'),
+      unmask: ['phone'],
+    });
+    const onDriver = createPrismaRegistryReader(registry.prisma, { now: () => clock });
+    const throughPrisma = createPrismaRegistryReader(registry.prisma, { now: () => clock, useDriver: false });
+    expect(registryDriverOf(registry.prisma)).toBeDefined();
+    expect(await onDriver.version()).toBe(await throughPrisma.version());
+    const [driverSnapshot, prismaSnapshot] = [await onDriver.load(), await throughPrisma.load()];
+    expect(driverSnapshot).toEqual(prismaSnapshot);
+    const later = (driverSnapshot.grantsByApplication.get(applicationId) ?? []).find((grant) => grant.purpose === 'later');
+    expect(later?.expiresAt).toEqual(new Date('2031-02-03T04:05:06.789Z'));
+    expect([...driverSnapshot.credentialsByHash.values()].some((credential) => credential.validUntil?.getTime() === clock.getTime() + 7_200_000)).toBe(true);
   });
 });

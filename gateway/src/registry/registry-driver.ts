@@ -1,23 +1,29 @@
 /**
- * The registry's hot writes (audit batches, usage counters) on the database
- * driver itself, beside the Prisma client. Prisma's raw statements still map
- * every bound value through its client runtime and driver adapter: for a
- * batch of audit records that cost more CPU than SQLite's insert itself
- * (about 15 µs per record of 16 values, against about 10 µs for the insert;
- * bench/README.md). `openRegistry` attaches a writer to the client it
- * returns; {@link multiRowInsert} uses it when there is one and falls back to
- * `$executeRawUnsafe` otherwise (a client made elsewhere).
+ * The registry's hot paths on the database driver itself, beside the Prisma
+ * client: the gateway's writes (audit batches, usage counters) and its reads
+ * (the registry snapshot of every application, key and grant, and the
+ * version polled every two seconds). Prisma maps every bound value and every
+ * row through its client runtime, and compiles each query shape in its
+ * WebAssembly query compiler, whose memory never shrinks: for a batch of
+ * audit records that cost more CPU than SQLite's insert itself, and reading a
+ * province's 50,000 grants through Prisma raised the gateway's resident
+ * memory by about 150 MiB (bench/README.md). `openRegistry` attaches a
+ * driver to the client it returns; {@link multiRowInsert} and the registry
+ * reader use it when there is one and fall back to Prisma otherwise (a
+ * client made elsewhere). The admin API keeps Prisma: it is not a hot path.
  *
  * - SQLite: a second better-sqlite3 connection to the same file (WAL, the
  *   client's busy timeout); one prepared single-row statement per (table,
- *   columns, suffix), every row of a batch in one transaction.
+ *   columns, suffix), every row of a batch in one transaction; reads in one
+ *   read transaction (a consistent snapshot under WAL).
  * - PostgreSQL: the pool the Prisma adapter uses; multi-row `INSERT`s, chunked
  *   under the bind-parameter limit, in one transaction when there is more
- *   than one chunk.
+ *   than one chunk; reads in one `REPEATABLE READ, READ ONLY` transaction.
  *
  * `Date` values are written exactly as Prisma's adapters write them
  * (SQLite: ISO 8601 with `+00:00`; PostgreSQL: `YYYY-MM-DD HH:MM:SS[.mmm]` in
- * UTC), so rows read back through Prisma are the same either way.
+ * UTC), so rows read back through Prisma are the same either way; reads
+ * select timestamps as text and parse them with {@link parseStoredTimestamp}.
  * @internal
  */
 import type Database from 'better-sqlite3';
@@ -38,27 +44,32 @@ export interface MultiRowInsert {
   readonly suffix?: string;
 }
 
-/** Writes rows on the driver. @internal */
-export interface RegistryWriter {
+/** A row of a read, column name to value (text, numbers; PostgreSQL counts come as text). @internal */
+export type SqlRow = Readonly<Record<string, unknown>>;
+
+/** The registry's database, on its driver. @internal */
+export interface RegistryDriver {
   readonly provider: RegistryProvider;
   /** Inserts every row, all or none. */
   insertRows(insert: MultiRowInsert): Promise<void>;
+  /** Runs the parameterless `SELECT`s in one read-consistent transaction; their rows, in order. */
+  readConsistent(queries: readonly string[]): Promise<SqlRow[][]>;
   close(): Promise<void>;
 }
 
 /** SQLite's bound-parameter limit (SQLITE_MAX_VARIABLE_NUMBER since 3.32), the lower of the two providers'. @internal */
 export const MAX_BOUND_PARAMETERS = 32_766;
 
-const writers = new WeakMap<object, RegistryWriter>();
+const drivers = new WeakMap<object, RegistryDriver>();
 
-/** Makes `writer` the one {@link registryWriterOf} returns for `prisma`. @internal */
-export function attachRegistryWriter(prisma: RegistryClient, writer: RegistryWriter): void {
-  writers.set(prisma, writer);
+/** Makes `driver` the one {@link registryDriverOf} returns for `prisma`. @internal */
+export function attachRegistryDriver(prisma: RegistryClient, driver: RegistryDriver): void {
+  drivers.set(prisma, driver);
 }
 
-/** The writer `openRegistry` attached to `prisma`, if any. @internal */
-export function registryWriterOf(prisma: RegistryClient): RegistryWriter | undefined {
-  return writers.get(prisma);
+/** The driver `openRegistry` attached to `prisma`, if any. @internal */
+export function registryDriverOf(prisma: RegistryClient): RegistryDriver | undefined {
+  return drivers.get(prisma);
 }
 
 /** Checks that every row has one value per column. @throws Error */
@@ -69,8 +80,8 @@ export function checkRowWidths(insert: MultiRowInsert): void {
   }
 }
 
-/** Creates the SQLite writer over its own connection `db` (which it closes). @internal */
-export function createSqliteRegistryWriter(db: Database.Database): RegistryWriter {
+/** Creates the SQLite driver over its own connection `db` (which it closes). @internal */
+export function createSqliteRegistryDriver(db: Database.Database): RegistryDriver {
   const statements = new Map<string, Database.Statement>();
   const statementFor = (insert: MultiRowInsert): Database.Statement => {
     const sql = `INSERT INTO "${insert.table}" (${insert.columns.map((column) => `"${column}"`).join(', ')}) VALUES (${insert.columns
@@ -80,6 +91,7 @@ export function createSqliteRegistryWriter(db: Database.Database): RegistryWrite
     if (!statement) statements.set(sql, (statement = db.prepare(sql)));
     return statement;
   };
+  const readAll = db.transaction((queries: readonly string[]) => queries.map((sql) => db.prepare(sql).all() as SqlRow[]));
   const insertAll = db.transaction((statement: Database.Statement, rows: readonly (readonly SqlValue[])[]) => {
     for (const row of rows) statement.run(row.map(toSqliteValue));
   });
@@ -93,9 +105,14 @@ export function createSqliteRegistryWriter(db: Database.Database): RegistryWrite
       } catch (error) {
         // Rethrown as an Error of this realm: better-sqlite3 builds its errors with the SqliteError class of the
         // first context that loaded the native addon (jest runs each test file in a context of its own).
-        throw new Error(`SQLite insert into ${insert.table} failed: ${error instanceof Object && 'message' in error ? String(error.message) : String(error)}`, {
-          cause: error,
-        });
+        throw new Error(`SQLite insert into ${insert.table} failed: ${messageOf(error)}`, { cause: error });
+      }
+    },
+    async readConsistent(queries) {
+      try {
+        return readAll(queries);
+      } catch (error) {
+        throw new Error(`SQLite read failed: ${messageOf(error)}`, { cause: error });
       }
     },
     async close() {
@@ -104,8 +121,8 @@ export function createSqliteRegistryWriter(db: Database.Database): RegistryWrite
   };
 }
 
-/** Creates the PostgreSQL writer over `pool` (owned by the caller). @internal */
-export function createPostgresqlRegistryWriter(pool: Pool): RegistryWriter {
+/** Creates the PostgreSQL driver over `pool` (owned by the caller). @internal */
+export function createPostgresqlRegistryDriver(pool: Pool): RegistryDriver {
   return {
     provider: 'postgresql',
     async insertRows(insert) {
@@ -122,6 +139,21 @@ export function createPostgresqlRegistryWriter(pool: Pool): RegistryWriter {
         await client.query('BEGIN');
         for (const statement of statements) await client.query(statement.sql, statement.values);
         await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async readConsistent(queries) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+        const results: SqlRow[][] = [];
+        for (const sql of queries) results.push((await client.query(sql)).rows as SqlRow[]);
+        await client.query('COMMIT');
+        return results;
       } catch (error) {
         await client.query('ROLLBACK').catch(() => undefined);
         throw error;
@@ -179,4 +211,24 @@ export function toPostgresqlValue(value: SqlValue): string | number | boolean | 
     `${pad(value.getUTCFullYear(), 4)}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())} ` +
     `${pad(value.getUTCHours())}:${pad(value.getUTCMinutes())}:${pad(value.getUTCSeconds())}${ms ? `.${String(ms).padStart(3, '0')}` : ''}`
   );
+}
+
+/**
+ * A timestamp selected as text (`CAST(column AS TEXT)`): SQLite holds what Prisma wrote (ISO 8601 with an
+ * offset, or a number of ms when written as `unixepoch-ms`), PostgreSQL's `timestamp(3)` prints
+ * `YYYY-MM-DD HH:MM:SS[.fff]`, which Prisma writes in UTC. `null` stays `null`; text that is not a timestamp is
+ * `Invalid Date`, for the caller to treat fail-closed. @internal
+ */
+export function parseStoredTimestamp(value: unknown): Date | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value;
+  if (typeof value === 'number' || typeof value === 'bigint') return new Date(Number(value));
+  const text = String(value).trim();
+  if (/^\d+$/.test(text)) return new Date(Number(text));
+  const withT = text.replace(' ', 'T');
+  return new Date(/(?:Z|[+-]\d\d:?\d\d)$/.test(withT) ? withT : `${withT}Z`);
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Object && 'message' in error ? String(error.message) : String(error);
 }
