@@ -77,47 +77,59 @@ export function useApplicationAuth(options: ApplicationAuthOptions): Plugin<Gate
     return GW_ERRORS.UNAUTHENTICATED.err(message, { headers: { 'WWW-Authenticate': challenge(error) } });
   };
 
-  const identify = async (request: Request, state: RequestAccess): Promise<void> => {
-    const apiKey = request.headers.get(API_KEY_HEADER);
-    const authorization = request.headers.get('authorization');
-    const bearer = authorization?.match(/^Bearer\s+(\S+)\s*$/i)?.[1];
-    if (apiKey !== null && authorization !== null) throw refuse(state, `Send one credential: ${API_KEY_HEADER} or Authorization, not both.`, 'invalid_request');
-    const snapshot = registry.current();
-    const time = now();
-    let applicationId: string;
-    if (apiKey !== null) {
-      const hash = hashSecret(pepper, apiKey.trim());
-      const credential = snapshot.credentialsByHash.get(hash);
-      if (!credential || !sameHex(hash, credential.hash)) throw refuse(state, 'Unknown or revoked API key.');
-      if (credential.validUntil && credential.validUntil.getTime() <= time) throw refuse(state, 'The API key has expired.');
-      applicationId = credential.applicationId;
-      state.credential = 'api-key';
-    } else if (bearer !== undefined && keys) {
-      let claims: Record<string, unknown>;
-      try {
-        ({ payload: claims } = await jwtVerify(bearer, keys, {
-          issuer: clientCredentials?.issuer,
-          audience: clientCredentials?.audience as string | string[],
-          algorithms,
-          currentDate: new Date(time),
-        }));
-      } catch {
-        throw refuse(state, 'The access token is invalid or expired.', 'invalid_token');
-      }
-      const claimed = claims[applicationClaim];
-      if (typeof claimed !== 'string' || claimed === '') throw refuse(state, `The access token has no "${applicationClaim}" claim.`, 'invalid_token');
-      applicationId = claimed;
-      state.credential = 'client-credentials';
-    } else if (authorization !== null) {
-      throw refuse(state, clientCredentials ? 'Authorization must be "Bearer <access token>".' : `This gateway takes API keys only (${API_KEY_HEADER}).`, 'invalid_request');
-    } else {
-      throw refuse(state, `Missing credentials: send ${API_KEY_HEADER}${clientCredentials ? ' or Authorization: Bearer <client-credentials access token>' : ''}.`);
-    }
+  /** Binds the application of `applicationId` (from the key or the token) to the request. */
+  const admit = (state: RequestAccess, snapshot: RegistrySnapshot, applicationId: string, time: number): void => {
     const application = snapshot.applicationsById.get(applicationId);
     if (!application) throw refuse(state, 'Unknown application.', state.credential === 'client-credentials' ? 'invalid_token' : undefined);
     if (application.status !== 'active') throw refuse(state, 'The application is suspended.');
     state.application = application;
     state.grants = liveGrants(snapshot.grantsByApplication.get(application.id) ?? [], time);
+  };
+
+  const identifyByToken = async (bearer: string, verify: JWTVerifyGetKey, state: RequestAccess, snapshot: RegistrySnapshot, time: number): Promise<void> => {
+    let claims: Record<string, unknown>;
+    try {
+      ({ payload: claims } = await jwtVerify(bearer, verify, {
+        issuer: clientCredentials?.issuer,
+        audience: clientCredentials?.audience as string | string[],
+        algorithms,
+        currentDate: new Date(time),
+      }));
+    } catch {
+      throw refuse(state, 'The access token is invalid or expired.', 'invalid_token');
+    }
+    const claimed = claims[applicationClaim];
+    if (typeof claimed !== 'string' || claimed === '') throw refuse(state, `The access token has no "${applicationClaim}" claim.`, 'invalid_token');
+    state.credential = 'client-credentials';
+    admit(state, snapshot, claimed, time);
+  };
+
+  /** Synchronous for an API key (the usual case: no turn of the event loop); a promise for a token to verify. */
+  const identify = (request: Request, state: RequestAccess): void | Promise<void> => {
+    try {
+      const apiKey = request.headers.get(API_KEY_HEADER);
+      const authorization = request.headers.get('authorization');
+      if (apiKey !== null && authorization !== null) throw refuse(state, `Send one credential: ${API_KEY_HEADER} or Authorization, not both.`, 'invalid_request');
+      const snapshot = registry.current();
+      const time = now();
+      if (apiKey !== null) {
+        const hash = hashSecret(pepper, apiKey.trim());
+        const credential = snapshot.credentialsByHash.get(hash);
+        if (!credential || !sameHex(hash, credential.hash)) throw refuse(state, 'Unknown or revoked API key.');
+        if (credential.validUntil && credential.validUntil.getTime() <= time) throw refuse(state, 'The API key has expired.');
+        state.credential = 'api-key';
+        admit(state, snapshot, credential.applicationId, time);
+        return;
+      }
+      const bearer = authorization?.match(/^Bearer\s+(\S+)\s*$/i)?.[1];
+      if (bearer !== undefined && keys) return identifyByToken(bearer, keys, state, snapshot, time);
+      if (authorization !== null) {
+        throw refuse(state, clientCredentials ? 'Authorization must be "Bearer <access token>".' : `This gateway takes API keys only (${API_KEY_HEADER}).`, 'invalid_request');
+      }
+      throw refuse(state, `Missing credentials: send ${API_KEY_HEADER}${clientCredentials ? ' or Authorization: Bearer <client-credentials access token>' : ''}.`);
+    } catch (error) {
+      return Promise.reject(error);
+    }
   };
 
   return {

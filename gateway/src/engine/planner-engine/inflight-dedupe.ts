@@ -98,5 +98,13 @@ function identityOf(call: SubgraphCall): string | undefined {
   if (!context) return undefined;
   const principal = context.principal;
   if (!principal) return 'anonymous';
-  return JSON.stringify([principal.applicationId, principal.userSubject ?? null, principal.purpose ?? null]);
+  // One principal per request, read by each of its subgraph calls.
+  let identity = identities.get(principal);
+  if (identity === undefined) {
+    identity = JSON.stringify([principal.applicationId, principal.userSubject ?? null, principal.purpose ?? null]);
+    identities.set(principal, identity);
+  }
+  return identity;
 }
+
+const identities = new WeakMap<object, string>();
