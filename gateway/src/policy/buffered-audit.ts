@@ -1,7 +1,8 @@
 /**
  * The audit buffer of step 8 (ARCHITECTURE.md): records are accepted into
  * memory on the request path (no await) and written to the sink in batches by
- * a timer. When the sink fails, records stay and are retried on the next
+ * a timer, or on the next turn of the event loop once a batch is full (never
+ * inside the request that filled it). When the sink fails, records stay and are retried on the next
  * tick. When the buffer is full, `canAccept` refuses operations touching L3 or
  * L4 data, so personal data is never served unaudited (fail closed), while
  * L1–L2 operations continue (their records are dropped and counted). `close()`
@@ -80,6 +81,18 @@ export function createBufferedAudit(options: BufferedAuditOptions): BufferedAudi
     return writing;
   };
 
+  // A full batch is written on the next turn of the event loop, never inside push(): the request whose record
+  // filled it is answered first (a driver such as better-sqlite3 writes synchronously).
+  let flushScheduled = false;
+  const scheduleFlush = (): void => {
+    if (flushScheduled || writing || closed) return;
+    flushScheduled = true;
+    setImmediate(() => {
+      flushScheduled = false;
+      if (!writing && buffer.length > 0) flush().catch(() => undefined);
+    });
+  };
+
   const timer = setInterval(() => {
     if (buffer.length === 0 || writing) return;
     flush().catch((error: unknown) => {
@@ -103,7 +116,7 @@ export function createBufferedAudit(options: BufferedAuditOptions): BufferedAudi
         return false;
       }
       buffer.push(record);
-      if (buffer.length >= maxBatch && !writing) flush().catch(() => undefined);
+      if (buffer.length >= maxBatch) scheduleFlush();
       return true;
     },
     get size() {

@@ -25,6 +25,19 @@ describe('createBufferedAudit', () => {
     expect(writes.every((n) => n <= 2)).toBe(true);
   });
 
+  it('writes a full batch on a later turn of the event loop, never inside push()', async () => {
+    const written: string[][] = [];
+    const audit = createBufferedAudit({ sink: { write: async (batch) => void written.push(batch.map((r) => r.requestId)) }, maxBatch: 2, flushIntervalMs: 60_000 });
+    audit.push(record('a'));
+    audit.push(record('b'));
+    await Promise.resolve();
+    expect(written).toEqual([]);
+    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(written).toEqual([['a', 'b']]);
+    await audit.close();
+  });
+
   it('keeps records while the sink fails, refuses L3/L4 when full, and loses nothing accepted', async () => {
     const sink = createMemoryAuditSink();
     sink.failWith(new Error('down'));
