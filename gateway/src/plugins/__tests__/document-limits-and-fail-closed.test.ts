@@ -8,6 +8,7 @@ import { createMemoryAuditSink } from '../../stores/memory/memory-audit-sink';
 import { createMemoryRegistryReader } from '../../stores/memory/memory-registry-reader';
 import type { RateLimitStore } from '../../stores/rate-limit-store';
 import { accessRecords, KEYS, PEPPER, USERS } from './helpers/access-fixtures';
+import { startEnforcingGateway, type EnforcingGateway } from './helpers/start-enforcing-gateway';
 
 const PERSISTED = '{ person(id: "p1") { id } }';
 
@@ -120,27 +121,15 @@ describe('document limits on parsed documents', () => {
 });
 
 describe('audit fail-closed', () => {
+  let started: EnforcingGateway;
   let users: TestSubgraph;
   let gateway: Gateway;
   let server: ListeningGateway;
   const sink = createMemoryAuditSink();
 
   beforeAll(async () => {
-    users = await startTestSubgraph({ name: 'users', ...USERS });
-    gateway = await createGateway(
-      { supergraph: { kind: 'subgraphs', subgraphs: [{ name: 'users', url: users.url }] } },
-      {
-        logger: createSilentLogger(),
-        accessControl: {
-          mode: 'enforce',
-          registry: createMemoryRegistryReader(accessRecords()),
-          auditSink: sink,
-          pepper: PEPPER,
-          audit: { maxBuffer: 2, flushIntervalMs: 20 },
-        },
-      },
-    );
-    server = await gateway.listen({ port: 0, host: '127.0.0.1' });
+    started = await startEnforcingGateway({ auditSink: sink, audit: { maxBuffer: 2, flushIntervalMs: 20 } });
+    ({ users, gateway, server } = started);
   });
   afterAll(async () => {
     await users?.stop();
@@ -168,8 +157,8 @@ describe('audit fail-closed', () => {
 
 describe('rate-limit store failures', () => {
   let users: TestSubgraph;
-  let gateway: Gateway;
   let server: ListeningGateway;
+  let stop: (() => Promise<void>) | undefined;
   /** What the store does next: answer at once, answer later (as Redis does), or fail either way. */
   let behaviour: 'sync' | 'async' | 'throw' | 'reject' = 'sync';
   const allowed = { allowed: true, retryAfterSeconds: 0, remaining: 1 } as const;
@@ -182,19 +171,10 @@ describe('rate-limit store failures', () => {
   };
 
   beforeAll(async () => {
-    users = await startTestSubgraph({ name: 'users', ...USERS });
-    gateway = await createGateway(
-      { supergraph: { kind: 'subgraphs', subgraphs: [{ name: 'users', url: users.url }] } },
-      {
-        logger: createSilentLogger(),
-        accessControl: { mode: 'enforce', registry: createMemoryRegistryReader(accessRecords()), auditSink: createMemoryAuditSink(), pepper: PEPPER, rateLimitStore: store },
-      },
-    );
-    server = await gateway.listen({ port: 0, host: '127.0.0.1' });
+    ({ users, server, stop } = await startEnforcingGateway({ rateLimitStore: store }));
   });
   afterAll(async () => {
-    await gateway?.stop();
-    await users?.stop();
+    await stop?.();
   });
 
   it.each(['sync', 'async'] as const)('serves the operation when the store allows it (%s answer)', async (answer) => {
