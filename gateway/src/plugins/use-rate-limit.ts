@@ -6,7 +6,7 @@
  * such as `{ __typename }`, gets the most generous of all the application's
  * grants, or the fallback). Refusals are 429 with `Retry-After`.
  */
-import type { Plugin } from 'graphql-yoga';
+import { isPromise, type Plugin } from 'graphql-yoga';
 import { GW_ERRORS } from '../errors';
 import { findRequestAccess } from '../policy/request-access';
 import type { RateLimitDecision, RateLimitStore } from '../stores/rate-limit-store';
@@ -66,12 +66,8 @@ export function useRateLimit(options: RateLimitOptions): Plugin<GatewayContext> 
         return unavailable(error);
       }
       // A store in this process answers at once: no turn of the event loop for it.
-      if (!isThenable(pending)) return decide(pending);
-      return Promise.resolve(pending).then(decide, unavailable);
+      if (!isPromise(pending)) return decide(pending);
+      return pending.then(decide, unavailable);
     },
   };
-}
-
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return typeof (value as { then?: unknown } | null)?.then === 'function';
 }

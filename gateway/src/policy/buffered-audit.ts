@@ -2,11 +2,12 @@
  * The audit buffer of step 8 (ARCHITECTURE.md): records are accepted into
  * memory on the request path (no await) and written to the sink in batches by
  * a timer, or on the next turn of the event loop once a batch is full (never
- * inside the request that filled it). When the sink fails, records stay and are retried on the next
- * tick. When the buffer is full, `canAccept` refuses operations touching L3 or
- * L4 data, so personal data is never served unaudited (fail closed), while
- * L1–L2 operations continue (their records are dropped and counted). `close()`
- * writes everything accepted before the gateway stops.
+ * inside the request that filled it). When the sink fails, records stay and
+ * are retried on the next tick. When the buffer is full, `canAccept` refuses
+ * operations touching L3 or L4 data, so personal data is never served
+ * unaudited (fail closed), while L1–L2 operations continue (their records are
+ * dropped and counted). `close()` writes everything accepted before the
+ * gateway stops.
  */
 import type { Logger } from '../logger';
 import type { AuditRecordInput, AuditSink } from '../stores/audit-sink';

@@ -61,7 +61,7 @@ export function createPrismaRegistryReader(prisma: RegistryClient, options: Pris
           select: { id: true, applicationId: true, prefix: true, hash: true, expiresAt: true, revokedAt: true, overlapUntil: true },
         }),
         // Raw: for 50,000 grants the client's row mapping costs more than the query itself.
-        prisma.$queryRawUnsafe<GrantRow[]>(GRANTS_SQL),
+        prisma.$queryRawUnsafe<GrantRow[]>(grantsSql('"expiresAt"')),
         prisma.subgraph.findMany({ select: { id: true, name: true, url: true, departmentId: true } }),
       ]);
       return buildRegistrySnapshot(
@@ -79,8 +79,9 @@ export function createPrismaRegistryReader(prisma: RegistryClient, options: Pris
   return reader;
 }
 
-const GRANTS_SQL =
-  'SELECT "id", "applicationId", "targets", "maxGrade", "purpose", "expiresAt", "requestsPerSecond", "dailyQuota", ' +
+/** The live grants; `expiresAt` is the column's select expression (the driver reads it as text). */
+const grantsSql = (expiresAt: string): string =>
+  `SELECT "id", "applicationId", "targets", "maxGrade", "purpose", ${expiresAt}, "requestsPerSecond", "dailyQuota", ` +
   '"requireEndUser", "unmask" FROM "Grant" WHERE "revokedAt" IS NULL';
 
 /** The version as one statement: per table its row count and latest `updatedAt` (as text), and the revocation counts. */
@@ -119,7 +120,7 @@ function createDriverReader(driver: RegistryDriver, now: () => Date): RegistryRe
         'SELECT "id", "name", "departmentId", "contact", "status" FROM "Application"',
         'SELECT "id", "applicationId", "prefix", "hash", CAST("expiresAt" AS TEXT) AS "expiresAt", CAST("overlapUntil" AS TEXT) AS "overlapUntil" ' +
           'FROM "Credential" WHERE "revokedAt" IS NULL',
-        GRANTS_SQL.replace('"expiresAt"', 'CAST("expiresAt" AS TEXT) AS "expiresAt"'),
+        grantsSql('CAST("expiresAt" AS TEXT) AS "expiresAt"'),
         'SELECT "id", "name", "url", "departmentId" FROM "Subgraph"',
       ]);
       return buildRegistrySnapshot(

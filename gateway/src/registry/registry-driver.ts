@@ -27,7 +27,7 @@
  * @internal
  */
 import type Database from 'better-sqlite3';
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import type { RegistryClient } from './registry-client';
 import type { RegistryProvider } from './registry-provider';
 
@@ -72,6 +72,11 @@ export function registryDriverOf(prisma: RegistryClient): RegistryDriver | undef
   return drivers.get(prisma);
 }
 
+/** `INSERT INTO "table" ("a", "b") VALUES`: table and columns are constants of the caller, quoted as given. */
+function insertHead(insert: MultiRowInsert): string {
+  return `INSERT INTO "${insert.table}" (${insert.columns.map((column) => `"${column}"`).join(', ')}) VALUES`;
+}
+
 /** Checks that every row has one value per column. @throws Error */
 export function checkRowWidths(insert: MultiRowInsert): void {
   const width = insert.columns.length;
@@ -82,16 +87,16 @@ export function checkRowWidths(insert: MultiRowInsert): void {
 
 /** Creates the SQLite driver over its own connection `db` (which it closes). @internal */
 export function createSqliteRegistryDriver(db: Database.Database): RegistryDriver {
+  // Prepared once per SQL text: the inserts' shapes and the reads are a handful of constants.
   const statements = new Map<string, Database.Statement>();
-  const statementFor = (insert: MultiRowInsert): Database.Statement => {
-    const sql = `INSERT INTO "${insert.table}" (${insert.columns.map((column) => `"${column}"`).join(', ')}) VALUES (${insert.columns
-      .map(() => '?')
-      .join(', ')})${insert.suffix ? ` ${insert.suffix}` : ''}`;
+  const prepared = (sql: string): Database.Statement => {
     let statement = statements.get(sql);
     if (!statement) statements.set(sql, (statement = db.prepare(sql)));
     return statement;
   };
-  const readAll = db.transaction((queries: readonly string[]) => queries.map((sql) => db.prepare(sql).all() as SqlRow[]));
+  const statementFor = (insert: MultiRowInsert): Database.Statement =>
+    prepared(`${insertHead(insert)} (${insert.columns.map(() => '?').join(', ')})${insert.suffix ? ` ${insert.suffix}` : ''}`);
+  const readAll = db.transaction((queries: readonly string[]) => queries.map((sql) => prepared(sql).all() as SqlRow[]));
   const insertAll = db.transaction((statement: Database.Statement, rows: readonly (readonly SqlValue[])[]) => {
     for (const row of rows) statement.run(row.map(toSqliteValue));
   });
@@ -123,6 +128,21 @@ export function createSqliteRegistryDriver(db: Database.Database): RegistryDrive
 
 /** Creates the PostgreSQL driver over `pool` (owned by the caller). @internal */
 export function createPostgresqlRegistryDriver(pool: Pool): RegistryDriver {
+  /** Runs `work` on one pooled connection between `begin` and COMMIT; rolls back when it fails. */
+  const inTransaction = async <T>(begin: string, work: (client: PoolClient) => Promise<T>): Promise<T> => {
+    const client = await pool.connect();
+    try {
+      await client.query(begin);
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  };
   return {
     provider: 'postgresql',
     async insertRows(insert) {
@@ -134,33 +154,16 @@ export function createPostgresqlRegistryDriver(pool: Pool): RegistryDriver {
         await pool.query(only.sql, only.values);
         return;
       }
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
+      await inTransaction('BEGIN', async (client) => {
         for (const statement of statements) await client.query(statement.sql, statement.values);
-        await client.query('COMMIT');
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
-      }
+      });
     },
-    async readConsistent(queries) {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+    readConsistent: (queries) =>
+      inTransaction('BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY', async (client) => {
         const results: SqlRow[][] = [];
         for (const sql of queries) results.push((await client.query(sql)).rows as SqlRow[]);
-        await client.query('COMMIT');
         return results;
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
-      }
-    },
+      }),
     async close() {
       // The pool belongs to the registry, which ends it after the Prisma client.
     },
@@ -175,9 +178,9 @@ export interface Statement {
 
 /** Splits `insert` into multi-row statements under {@link MAX_BOUND_PARAMETERS}; `placeholder(n)` is the n-th (1-based). @internal */
 export function chunkStatements(insert: MultiRowInsert, placeholder: (index: number) => string, toValue: (value: SqlValue) => unknown): Statement[] {
-  const { table, columns, rows, suffix } = insert;
+  const { columns, rows, suffix } = insert;
   const rowsPerStatement = Math.floor(MAX_BOUND_PARAMETERS / columns.length);
-  const head = `INSERT INTO "${table}" (${columns.map((column) => `"${column}"`).join(', ')}) VALUES `;
+  const head = `${insertHead(insert)} `;
   const statements: Statement[] = [];
   for (let start = 0; start < rows.length; start += rowsPerStatement) {
     const values: unknown[] = [];
