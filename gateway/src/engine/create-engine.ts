@@ -11,6 +11,7 @@
  */
 import type { GatewayEngineName } from '../config';
 import type { CreateEngineOptions, Engine } from './engine';
+import { internGraphQLNames } from '../supergraph/intern-graphql-names';
 import { createPlannerEngine } from './planner-engine/create-planner-engine';
 
 export type { CreateEngineOptions, Engine, EngineDedupeOptions, EngineSubgraph } from './engine';
@@ -21,6 +22,8 @@ export type { CreateEngineOptions, Engine, EngineDedupeOptions, EngineSubgraph }
  * @throws GatewayError `GW_SUPERGRAPH_INVALID` if the SDL is not a valid supergraph.
  */
 export function createEngine(options: CreateEngineOptions & { engine?: GatewayEngineName }): Promise<Engine> {
+  // Before the engine parses the SDL: its names, and so the answers' keys, stay one-byte strings.
+  internGraphQLNames(options.supergraphSdl);
   if (options.engine !== 'apollo') return createPlannerEngine(options);
   // Loaded only when chosen: @apollo/gateway and its dependencies are about 27 MB of resident memory
   // that a gateway on the planner engine never uses.

@@ -10,6 +10,7 @@ import { GW_ERRORS } from '../errors';
 import type { Logger } from '../logger';
 import { describeCompositionErrors, formatCompositionReport, type CompositionProblem } from './describe-composition-errors';
 import { fetchSubgraphSdl, type SubgraphEndpoint } from './fetch-subgraph-sdl';
+import { internGraphQLNames } from './intern-graphql-names';
 
 /** Options of {@link composeSupergraphFromSubgraphs}. */
 export interface ComposeFromSubgraphsOptions {
@@ -49,6 +50,7 @@ export async function composeSupergraphFromSubgraphs(options: ComposeFromSubgrap
     const result = fetched[index];
     if (result?.status !== 'fulfilled') return;
     try {
+      internGraphQLNames(result.value); // before composition parses and prints it (see intern-graphql-names.ts)
       documents.set(subgraph.name, parse(new Source(result.value, subgraph.name)));
     } catch (error) {
       const parseError = error as GraphQLError;
