@@ -14,7 +14,7 @@
  * answer then doubled in size: the public benchmark's 87.6 KB answer became
  * a 175 KB string, above V8's 128 KB large-object limit, one large-object
  * page per in-flight answer, collected only by full garbage collections
- * (`bench/README.md`, "Update 2026-11-29").
+ * (`bench/README.md`, "Update 2026-11-28, second session").
  *
  * Interning each name of the SDL as a one-byte string before anything else
  * parses it makes those one-byte copies the keys every later parse, schema
