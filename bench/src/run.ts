@@ -69,6 +69,7 @@ async function main(): Promise<void> {
       script: join(__dirname, 'gateways', 'gateway-child.js'),
       args: [id, supergraph.path],
       core: pinning.gatewayCore,
+      nodeArgs: options.heapLimitMiB === undefined ? [] : [`--max-old-space-size=${options.heapLimitMiB}`],
       env: { APOLLO_TELEMETRY_DISABLED: 'true', NODE_ENV: 'production' },
     });
     children.add(child);
@@ -177,6 +178,7 @@ async function main(): Promise<void> {
         rounds: options.rounds,
         connections: options.connections,
         validationRequests: options.validationRequests,
+        heapLimitMiB: options.heapLimitMiB,
         pinning: pinning.description,
         command: `node bench/dist/run.js ${process.argv.slice(2).join(' ')}`.trim(),
       },

@@ -26,6 +26,8 @@ export interface RunSettings {
   readonly rounds: number;
   readonly connections: number;
   readonly validationRequests: number;
+  /** Every gateway's `--max-old-space-size`, or `undefined` for Node's default. @default undefined */
+  readonly heapLimitMiB?: number | undefined;
   /** `gateway on core 0; runner and subgraphs on core 1`, or why there was no pinning. */
   readonly pinning: string;
   readonly command: string;
@@ -78,6 +80,9 @@ export function formatReport(
   lines.push(`- packages: ${Object.entries(facts.packages).map(([name, version]) => `${name} ${version}`).join(', ')}`);
   lines.push(
     `- method: ${settings.validationRequests} validation requests per gateway, then ${settings.rounds} rounds × (warm-up ${settings.warmupSeconds} s + window ${settings.durationSeconds} s), ${settings.connections} connections (autocannon, closed loop); medians over rounds`,
+  );
+  lines.push(
+    `- heap: ${settings.heapLimitMiB === undefined ? "Node's default limit for every gateway" : `every gateway with --max-old-space-size=${settings.heapLimitMiB}`}`,
   );
   lines.push(`- pinning: ${settings.pinning}`);
   lines.push(`- command: \`${settings.command}\``, '');

@@ -1,6 +1,6 @@
 /**
  * The runner's command line: `--warmup`, `--duration`, `--rounds`,
- * `--connections`, `--only a,b`, `--validate`. Every problem is reported at
+ * `--connections`, `--only a,b`, `--validate`, `--heap-limit`. Every problem is reported at
  * once.
  */
 import { parseArgs } from 'node:util';
@@ -20,11 +20,16 @@ export interface RunOptions {
   readonly validationRequests: number;
   /** The gateways to run, in run order. @default all */
   readonly gateways: readonly BenchGatewayId[];
+  /**
+   * V8's old-space limit of every gateway process, in MiB (`--max-old-space-size`,
+   * the same for all gateways), or `undefined` for Node's default. @default undefined
+   */
+  readonly heapLimitMiB: number | undefined;
 }
 
 /** Usage text of the runner. */
 export const RUN_USAGE = `usage: node bench/dist/run.js [--warmup 5] [--duration 15] [--rounds 3] [--connections 50]
-                            [--validate 20] [--only ${BENCH_GATEWAY_IDS.join(',')}]
+                            [--validate 20] [--heap-limit <MiB>] [--only ${BENCH_GATEWAY_IDS.join(',')}]
        node bench/dist/run.js registry [--runs 5]            (registry load time; node bench/dist/registry-load.js)
        node bench/dist/run.js policy [--duration 5] [--rounds 3] (policy overhead on the tour; node bench/dist/policy-overhead.js)`;
 
@@ -39,6 +44,7 @@ export function parseRunArgs(argv: readonly string[]): RunOptions {
       connections: { type: 'string', default: '50' },
       validate: { type: 'string', default: '20' },
       only: { type: 'string' },
+      'heap-limit': { type: 'string' },
     },
     strict: true,
   });
@@ -55,6 +61,7 @@ export function parseRunArgs(argv: readonly string[]): RunOptions {
     connections: number('connections', values.connections, 1),
     validationRequests: number('validate', values.validate, 1),
     gateways: [] as BenchGatewayId[],
+    heapLimitMiB: values['heap-limit'] === undefined ? undefined : number('heap-limit', values['heap-limit'], 64),
   };
   const only = values.only === undefined ? [...BENCH_GATEWAY_IDS] : values.only.split(',').map((id) => id.trim()).filter(Boolean);
   for (const id of only) {

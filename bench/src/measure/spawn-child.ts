@@ -13,6 +13,8 @@ export interface SpawnChildOptions {
   readonly args: readonly string[];
   /** Pin the child to this core with `taskset -c`. @default not pinned */
   readonly core?: number | undefined;
+  /** Node options of the child, before `GOVGRAPH_BENCH_CHILD_NODE_ARGS` (which may override them). @default none */
+  readonly nodeArgs?: readonly string[];
   /** Extra environment of the child. */
   readonly env?: Readonly<Record<string, string>>;
   /** @default 30000 */
@@ -40,7 +42,7 @@ function childNodeOptions(): string[] {
 
 /** Spawns `script` under node and waits until it is ready. @throws Error with the child's report when it fails to start */
 export async function spawnChild(options: SpawnChildOptions): Promise<RunningChild> {
-  const nodeArgs = [...childNodeOptions(), options.script, ...options.args];
+  const nodeArgs = [...(options.nodeArgs ?? []), ...childNodeOptions(), options.script, ...options.args];
   const child: ChildProcess =
     options.core === undefined
       ? spawn(process.execPath, nodeArgs, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: { ...process.env, ...options.env } })
