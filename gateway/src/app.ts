@@ -25,6 +25,7 @@ import type { GatewayContext } from './plugins/types';
 import { useAccessLog } from './plugins/use-access-log';
 import { useDocumentLimits } from './plugins/use-document-limits';
 import { useRequestErrorStatus } from './plugins/use-request-error-status';
+import { useRequestBodyLimit } from './plugins/use-request-body-limit';
 import { useRequestId } from './plugins/use-request-id';
 import { createAccessControl, type AccessControl } from './policy/create-access-control';
 import type { AccessControlOptions } from './policy/access-control-options';
@@ -197,12 +198,14 @@ async function assemble(
     landingPage: false,
     multipart: false,
     batching: false,
-    maxRequestBodySize: config.limits.maxRequestBytes,
+    // limits.maxRequestBytes is enforced by useRequestBodyLimit, which trusts node:http's Content-Length.
+    maxRequestBodySize: false,
     // The order of ARCHITECTURE.md: request id → access log → /readyz → JWKS → application → end user →
     // document limits → grants → rate limit → caller's plugins → engine (context token per subgraph call)
     // → masking → audit → request-error status.
     plugins: [
       useRequestId({ logger, scopes }),
+      useRequestBodyLimit(config.limits.maxRequestBytes),
       useAccessLog({ scopes }),
       useReadiness(readiness),
       ...(policyPlugins?.endpoints ?? []),
