@@ -7,10 +7,10 @@
  * `stream.pipeline` then creates an `AbortController` per request and aborts
  * it when the body ends, and that builds a `DOMException` with its stack: about
  * 2 % of the gateway's CPU on the public benchmark (bench/README.md, "Update
- * 2026-11-28, second session"). node:http delivers exactly `Content-Length`
- * bytes of body (its parser refuses a request with both `Content-Length` and
- * `Transfer-Encoding`), so for a request that came through node:http with that
- * header, checking the header is the whole check. A chunked request, or one
+ * 2026-11-28, second session"). node:http's HTTP/1.x parser delivers exactly
+ * `Content-Length` bytes of body (and refuses a request with both
+ * `Content-Length` and `Transfer-Encoding`), so for a request that came
+ * through it with that header, checking the header is the whole check. A chunked request, or one
  * handed to `yoga.fetch` directly, still has its bytes counted as they arrive.
  * The errors are yoga's: 413 `REQUEST_ENTITY_TOO_LARGE`, 400 `BAD_REQUEST`
  * for a `Content-Length` that is not one non-negative integer. Yoga's own
@@ -54,9 +54,10 @@ function countedBody(request: Request, limit: number, fetchAPI: { Request: typeo
   } as RequestInit);
 }
 
-function isNodeRequest(serverContext: unknown): boolean {
+/** Whether the request came through node:http's HTTP/1.x parser (not `yoga.fetch`, not an HTTP/2 compatibility request). */
+function isNodeHttp1Request(serverContext: unknown): boolean {
   const req = (serverContext as { req?: Partial<IncomingMessage> } | undefined)?.req;
-  return typeof req?.httpVersion === 'string' && req.socket !== undefined;
+  return req?.httpVersionMajor === 1 && req.socket !== undefined;
 }
 
 /** Refuses request bodies over `limit` bytes (see the module). */
@@ -67,7 +68,7 @@ export function useRequestBodyLimit(limit: number): Plugin {
       if (contentLength !== null) {
         if (!CONTENT_LENGTH.test(contentLength)) throw invalidContentLength();
         if (Number(contentLength) > limit) throw tooLarge();
-        if (isNodeRequest(serverContext)) return;
+        if (isNodeHttp1Request(serverContext)) return;
       }
       if (requestParser === undefined || request.body === null) return;
       setRequestParser((parsed) => requestParser(countedBody(parsed, limit, fetchAPI)));

@@ -35,12 +35,14 @@ describe('limits.maxRequestBytes', () => {
   let subgraph: TestSubgraph;
   let gateway: Gateway;
   let server: ListeningGateway;
+  /** The name of the request parser each request ended up with (yoga's `parsePOSTJsonRequest` unless it was wrapped to count bytes). */
+  const parsers: string[] = [];
 
   beforeAll(async () => {
     subgraph = await startTestSubgraph({ name: 'hello', typeDefs: 'type Query { greeting: String }', resolvers: { Query: { greeting: () => '你好' } } });
     gateway = await createGateway(
       { supergraph: { kind: 'subgraphs', subgraphs: [{ name: 'hello', url: subgraph.url }] }, limits: { maxRequestBytes: LIMIT, maxDocumentBytes: LIMIT } },
-      { logger: createSilentLogger() },
+      { logger: createSilentLogger(), plugins: [{ onRequestParse: ({ requestParser }) => void parsers.push(requestParser?.name || '(wrapped)') }] },
     );
     server = await gateway.listen({ port: 0, host: '127.0.0.1' });
   });
@@ -48,6 +50,14 @@ describe('limits.maxRequestBytes', () => {
   afterAll(async () => {
     await gateway?.stop();
     await subgraph?.stop();
+  });
+
+  it('leaves the body of a node:http request with Content-Length as it is, and counts a chunked one', async () => {
+    parsers.length = 0;
+    const answer = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: bodyOf(500) });
+    expect(await answer.json()).toEqual({ data: { greeting: '你好' } });
+    await postChunked(server.url, bodyOf(500));
+    expect(parsers).toEqual(['parsePOSTJsonRequest', '(wrapped)']);
   });
 
   it('answers a chunked body under the limit', async () => {
