@@ -10,24 +10,21 @@
  * 2026-11-28, second session"). node:http's HTTP/1.x parser delivers exactly
  * `Content-Length` bytes of body (and refuses a request with both
  * `Content-Length` and `Transfer-Encoding`), so for a request that came
- * through it with that header, checking the header is the whole check. A chunked request, or one
- * handed to `yoga.fetch` directly, still has its bytes counted as they arrive.
- * The errors are yoga's: 413 `REQUEST_ENTITY_TOO_LARGE`, 400 `BAD_REQUEST`
- * for a `Content-Length` that is not one non-negative integer. Yoga's own
+ * through it with that header, checking the header is the whole check. A
+ * chunked request, or one handed to `yoga.fetch` directly, still has its
+ * bytes counted as they arrive.
+ * The errors are the catalogue's (and yoga's): 413 `REQUEST_ENTITY_TOO_LARGE`,
+ * 400 `BAD_REQUEST` for a `Content-Length` that is not one non-negative integer. Yoga's own
  * limit must be off (`maxRequestBodySize: false`).
  */
 import type { IncomingMessage } from 'node:http';
-import { createGraphQLError, type Plugin } from 'graphql-yoga';
+import type { Plugin } from 'graphql-yoga';
+import { GW_ERRORS } from '../errors';
 
 const CONTENT_LENGTH = /^\d+$/;
 
-function tooLarge(): Error {
-  return createGraphQLError('Request body too large', { extensions: { http: { status: 413 }, code: 'REQUEST_ENTITY_TOO_LARGE' } });
-}
-
-function invalidContentLength(): Error {
-  return createGraphQLError('Content-Length header is invalid.', { extensions: { http: { status: 400 }, code: 'BAD_REQUEST' } });
-}
+const tooLarge = (): Error => GW_ERRORS.REQUEST_ENTITY_TOO_LARGE.err('Request body too large');
+const invalidContentLength = (): Error => GW_ERRORS.BAD_REQUEST.err('Content-Length header is invalid.');
 
 /** The body of `request`, failing with 413 once more than `limit` bytes have arrived. */
 function countedBody(request: Request, limit: number, fetchAPI: { Request: typeof Request; TransformStream: typeof TransformStream }): Request {
