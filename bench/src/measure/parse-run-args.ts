@@ -31,7 +31,7 @@ export interface RunOptions {
 export const RUN_USAGE = `usage: node bench/dist/run.js [--warmup 5] [--duration 15] [--rounds 3] [--connections 50]
                             [--validate 20] [--heap-limit <MiB>] [--only ${BENCH_GATEWAY_IDS.join(',')}]
        node bench/dist/run.js registry [--runs 5]            (registry load time; node bench/dist/registry-load.js)
-       node bench/dist/run.js policy [--duration 5] [--rounds 3] (policy overhead on the tour; node bench/dist/policy-overhead.js)`;
+       node bench/dist/run.js policy [--warmup 30] [--duration 3] [--rounds 20] (policy overhead on the tour; node bench/dist/policy-overhead.js)`;
 
 /** Parses `argv` (without node and the script). @throws Error listing every problem and the usage */
 export function parseRunArgs(argv: readonly string[]): RunOptions {
