@@ -17,6 +17,7 @@ import { GW_ERRORS, isGatewayError, toSubgraphFailure, type GatewayErrorCode } f
 import type { Logger } from '../logger';
 import type { GatewayContext } from '../plugins/types';
 import { REQUEST_ID_HEADER } from '../plugins/use-request-id';
+import { startCallDeadline } from './call-deadline';
 
 /** The GraphQL request sent to a subgraph (one fetch of a query plan). */
 export interface SubgraphRequest {
@@ -142,26 +143,32 @@ export function createSubgraphDataSource(options: SubgraphDataSourceOptions): Su
         }
       }
 
-      const signal = AbortSignal.timeout(timeoutMs);
+      // Cancelled as soon as the body is read (call-deadline.ts: AbortSignal.timeout() would outlive the call).
+      const deadline = startCallDeadline(timeoutMs);
+      const { signal } = deadline;
       const timedOut = (): SubgraphResponse =>
         fail('GW_SUBGRAPH_TIMEOUT', `Subgraph "${name}" did not answer within ${timeoutMs} ms.`, log, undefined);
       let response: Dispatcher.ResponseData;
+      let body: unknown;
       try {
-        response = await pool.request({ path, method: 'POST', headers, body: request.json ?? JSON.stringify(request), signal });
-      } catch (error) {
-        if (signal.aborted || isUndiciTimeout(error)) return timedOut();
-        return fail('GW_SUBGRAPH_UNAVAILABLE', `Subgraph "${name}" is unavailable.`, log, error);
+        try {
+          response = await pool.request({ path, method: 'POST', headers, body: request.json ?? JSON.stringify(request), signal });
+        } catch (error) {
+          if (signal.aborted || isUndiciTimeout(error)) return timedOut();
+          return fail('GW_SUBGRAPH_UNAVAILABLE', `Subgraph "${name}" is unavailable.`, log, error);
+        }
+        const contentType = headerValue(response.headers['content-type']);
+        try {
+          body = /json/i.test(contentType) ? await response.body.json() : (await response.body.dump(), undefined);
+        } catch (error) {
+          if (signal.aborted || isUndiciTimeout(error)) return timedOut();
+          body = undefined;
+        }
+      } finally {
+        deadline.clear();
       }
 
       const { statusCode } = response;
-      const contentType = headerValue(response.headers['content-type']);
-      let body: unknown;
-      try {
-        body = /json/i.test(contentType) ? await response.body.json() : (await response.body.dump(), undefined);
-      } catch (error) {
-        if (signal.aborted || isUndiciTimeout(error)) return timedOut();
-        body = undefined;
-      }
       if (isGraphQLResponse(body)) return normaliseResponse(body);
       return statusCode >= 500
         ? fail('GW_SUBGRAPH_UNAVAILABLE', `Subgraph "${name}" is unavailable (HTTP ${statusCode}).`, log, undefined, statusCode)
