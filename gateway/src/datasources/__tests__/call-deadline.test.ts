@@ -22,7 +22,7 @@ describe('startCallDeadline', () => {
     expect(deadline.signal.aborted).toBe(false);
   });
 
-  it('leaves no timer behind once cleared (AbortSignal.timeout keeps its timer for the whole timeout)', () => {
+  it('leaves no timer behind once cleared (AbortSignal.timeout keeps its timer until a GC collects the signal)', () => {
     jest.useFakeTimers();
     const deadline = startCallDeadline(30_000);
     expect(jest.getTimerCount()).toBe(1);
