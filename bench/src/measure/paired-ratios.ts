@@ -6,6 +6,7 @@
  * round sees the same conditions on both sides, so the median of those
  * per-round ratios is the estimate that drift does not bias.
  */
+import { quantile } from './median';
 
 /** The per-round ratios of `numerator` to `denominator` and their quartiles. */
 export interface PairedRatios {
@@ -32,17 +33,4 @@ export function pairedRatios(numerator: readonly number[], denominator: readonly
     perRound.push(top / bottom);
   }
   return { perRound, median: quantile(perRound, 0.5), lowerQuartile: quantile(perRound, 0.25), upperQuartile: quantile(perRound, 0.75) };
-}
-
-/** The `q` quantile (0..1) of `values`, interpolating linearly between ranks; NaN for an empty list. */
-export function quantile(values: readonly number[], q: number): number {
-  if (!(q >= 0 && q <= 1)) throw new RangeError(`quantile: q must be within [0, 1] (got ${q})`);
-  const sorted = values.filter((value) => !Number.isNaN(value)).sort((a, b) => a - b);
-  if (sorted.length === 0) return Number.NaN;
-  const position = (sorted.length - 1) * q;
-  const below = Math.floor(position);
-  const above = Math.ceil(position);
-  const low = sorted[below] as number;
-  const high = sorted[above] as number;
-  return low + (high - low) * (position - below);
 }

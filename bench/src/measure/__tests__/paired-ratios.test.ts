@@ -1,5 +1,5 @@
-import { median } from '../median';
-import { pairedRatios, quantile } from '../paired-ratios';
+import { median, quantile } from '../median';
+import { pairedRatios } from '../paired-ratios';
 
 describe('quantile', () => {
   it('interpolates between ranks like the median does', () => {
