@@ -7,14 +7,12 @@
 
 /**
  * Stops every process of `pids` and returns the function that resumes them
- * (idempotent). Only positive pids are signalled: `process.kill(-1, …)` would
- * signal every process the user may signal, and 0 the runner's own group.
+ * (idempotent). Only positive pids are signalled (see `isSignallable`).
  */
 export function pauseProcesses(pids: readonly number[]): () => void {
   const paused: number[] = [];
   try {
-    for (const pid of pids) {
-      if (!Number.isInteger(pid) || pid <= 0) continue;
+    for (const pid of pids.filter(isSignallable)) {
       process.kill(pid, 'SIGSTOP');
       paused.push(pid);
     }
@@ -32,8 +30,7 @@ export function pauseProcesses(pids: readonly number[]): () => void {
 
 /** Sends SIGCONT to each of `pids` that still exists. */
 export function resumeAll(pids: readonly number[]): void {
-  for (const pid of pids) {
-    if (!Number.isInteger(pid) || pid <= 0) continue;
+  for (const pid of pids.filter(isSignallable)) {
     try {
       process.kill(pid, 'SIGCONT');
     } catch (error) {
@@ -41,4 +38,9 @@ export function resumeAll(pids: readonly number[]): void {
       if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
     }
   }
+}
+
+/** A single process's pid: -1 would signal every process the user may signal, 0 the runner's own group. */
+function isSignallable(pid: number): boolean {
+  return Number.isInteger(pid) && pid > 0;
 }
