@@ -1,3 +1,12 @@
-export { startPlatform, SUBGRAPH_NAMES, type Platform, type SubgraphName } from './start-platform';
+export {
+  startPlatform,
+  startPlatformServices,
+  SUBGRAPH_NAMES,
+  type LegacyEndpoints,
+  type Platform,
+  type PlatformServices,
+  type PlatformServicesOptions,
+  type SubgraphName,
+} from './start-platform';
 export { DEFAULT_PLATFORM_PORTS, type PlatformOptions, type PlatformPorts } from './platform-options';
 export { TOUR, type TourStop } from './tour';

@@ -2,10 +2,12 @@
  * Starts the whole platform in one process on embedded defaults: the five
  * simulated legacy systems, the five domain subgraphs built on the SDK, and
  * the gateway composing them. `npm start` runs it with the README's ports;
- * the integration tests run it on ephemeral ports.
+ * the integration tests run it on ephemeral ports. `startPlatformServices`
+ * starts the subgraphs and the gateway alone, against legacy systems that run
+ * elsewhere (a department's machine, or another process of a benchmark).
  */
 import { createGateway, type ListeningGateway } from '@govgraph/gateway';
-import { generateDataset, startLegacySystems, type LegacySystems } from '@govgraph/legacy';
+import { generateDataset, startLegacySystems, type LegacySystems, type UsernameTokenCredentials } from '@govgraph/legacy';
 import { CreditCodeScalar, createSilentLogger, ResidentIdScalar, type RunningSubgraph, type Subgraph } from '@govgraph/sdk';
 import { createCasesSubgraph, parseCasesSubgraphConfig } from '@govgraph/subgraph-cases';
 import { createLicencesSubgraph, parseLicencesSubgraphConfig, type LicencesSubgraph } from '@govgraph/subgraph-licences';
@@ -30,23 +32,85 @@ const PORT_OF: Readonly<Record<SubgraphName, keyof PlatformPorts>> = {
   'social-insurance': 'socialInsurance',
 };
 
-/** The running platform. */
-export interface Platform {
+/**
+ * Where the subgraphs find the province's legacy systems: `startLegacySystems`
+ * returns them, or they are the addresses of systems running elsewhere.
+ */
+export interface LegacyEndpoints {
+  /** SOAP endpoint of the population registry. */
+  readonly population: { readonly url: string };
+  /** REST origin of the legal-person registry. */
+  readonly legalPerson: { readonly url: string };
+  /** REST origin of the case-handling system. */
+  readonly cases: { readonly url: string };
+  /** Directory of the catalog's GBK CSV exports. */
+  readonly catalog: { readonly directory: string };
+  /** Database URL of the licence library. */
+  readonly licenceLibrary: { readonly url: string };
+  /** SOAP 1.2 endpoint of the social-insurance system and the account it accepts. */
+  readonly socialInsurance: { readonly url: string; readonly credentials: UsernameTokenCredentials };
+}
+
+/** Options of {@link startPlatformServices}: those of the platform that are not about the legacy systems. */
+export type PlatformServicesOptions = Omit<PlatformOptions, 'seed' | 'sizes' | 'licenceDbUrl'>;
+
+/** The subgraphs and the gateway, running. */
+export interface PlatformServices {
   /** The GraphQL endpoint, e.g. `http://127.0.0.1:4000/graphql`. */
   readonly graphqlUrl: string;
   readonly gateway: ListeningGateway;
-  readonly legacy: LegacySystems;
   readonly subgraphs: Readonly<Record<SubgraphName, RunningSubgraph>>;
   /** Access management: the mode, the demo keys and admin token, the admin API URL. */
   readonly access: Pick<PlatformAccess, 'mode' | 'secrets' | 'adminUrl'>;
   /** The licences subgraph's SQL source: `stats().queries` counts statements sent to the licence library. */
   readonly licenceDb: LicencesSubgraph['licenceDb'];
+  /** Stops the gateway and the subgraphs, in that order. Idempotent. */
+  close(): Promise<void>;
+}
+
+/** The running platform: the services and the legacy systems they use. */
+export interface Platform extends PlatformServices {
+  readonly legacy: LegacySystems;
   /** Stops the gateway, the subgraphs and the legacy systems, in that order. Idempotent. */
   close(): Promise<void>;
 }
 
 /** Starts everything; if any part fails to start, what did start is stopped and the error is thrown. */
 export async function startPlatform(options: PlatformOptions): Promise<Platform> {
+  const ports = options.ports ?? {};
+  const legacy = await startLegacySystems({
+    dataDirectory: options.dataDirectory,
+    ...(options.sizes !== undefined
+      ? { dataset: generateDataset({ ...(options.seed !== undefined ? { seed: options.seed } : {}), sizes: options.sizes }) }
+      : options.seed !== undefined
+        ? { seed: options.seed }
+        : {}),
+    ...(options.licenceDbUrl ? { licenceDbUrl: options.licenceDbUrl } : {}),
+    ...(options.now ? { now: options.now } : {}),
+    host: options.host ?? '127.0.0.1',
+    ports: { population: ports.population ?? 0, legalPerson: ports.legalPerson ?? 0, cases: ports.caseHandling ?? 0, socialInsurance: ports.socialInsuranceSystem ?? 0 },
+    logger: options.logger ?? createSilentLogger(),
+  });
+  let services: PlatformServices;
+  try {
+    services = await startPlatformServices(legacy, options);
+  } catch (error) {
+    await legacy.close().catch(() => undefined);
+    throw error;
+  }
+  let closed: Promise<void> | undefined;
+  const close = async (): Promise<void> => {
+    await services.close().catch(() => undefined);
+    await legacy.close().catch(() => undefined);
+  };
+  return { ...services, legacy, close: () => (closed ??= close()) };
+}
+
+/**
+ * Starts access control, the five subgraphs and the gateway against `legacy`;
+ * if any part fails to start, what did start is stopped and the error is thrown.
+ */
+export async function startPlatformServices(legacy: LegacyEndpoints, options: PlatformServicesOptions): Promise<PlatformServices> {
   const host = options.host ?? '127.0.0.1';
   const ports = options.ports ?? {};
   const logger = options.logger ?? createSilentLogger();
@@ -57,21 +121,6 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   };
 
   try {
-    const legacy = await startLegacySystems({
-      dataDirectory: options.dataDirectory,
-      ...(options.sizes !== undefined
-        ? { dataset: generateDataset({ ...(options.seed !== undefined ? { seed: options.seed } : {}), sizes: options.sizes }) }
-        : options.seed !== undefined
-          ? { seed: options.seed }
-          : {}),
-      ...(options.licenceDbUrl ? { licenceDbUrl: options.licenceDbUrl } : {}),
-      ...(options.now ? { now: options.now } : {}),
-      host,
-      ports: { population: ports.population ?? 0, legalPerson: ports.legalPerson ?? 0, cases: ports.caseHandling ?? 0, socialInsurance: ports.socialInsuranceSystem ?? 0 },
-      logger,
-    });
-    stack.push(() => legacy.close());
-
     const access = await startAccessControl({
       mode: options.accessControl ?? 'enforce',
       dataDirectory: options.dataDirectory,
@@ -123,7 +172,6 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     return {
       graphqlUrl: `${listening.url}/graphql`,
       gateway: listening,
-      legacy,
       subgraphs: running,
       access: { mode: access.mode, ...(access.secrets ? { secrets: access.secrets } : {}), ...(access.adminUrl ? { adminUrl: access.adminUrl } : {}) },
       licenceDb: licences.licenceDb,
