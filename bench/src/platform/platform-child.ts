@@ -1,9 +1,11 @@
 /**
  * Entry point of a platform child process of the policy-overhead benchmark:
- * `node platform-child.js <enforce|open>`. Starts the whole platform
- * (`startPlatform`: legacy systems, subgraphs, gateway) in this process on
- * ephemeral loopback ports with a temporary data directory, and answers the
- * runner over IPC, so the platform's CPU time is its own. In `enforce` mode
+ * `node platform-child.js <enforce|open> <legacy endpoints as JSON>`. Starts
+ * the platform's services (`startPlatformServices`: access control, the five
+ * subgraphs, the gateway) in this process on ephemeral loopback ports with a
+ * temporary data directory, against the legacy systems of the benchmark's
+ * legacy child (`legacy-child.ts`), and answers the runner over IPC, so the
+ * platform's CPU time is its own. In `enforce` mode
  * it adds the benchmark application (see `add-bench-application.ts`) and waits
  * until the gateway accepts its key; `info.headers` carries that key.
  */
@@ -11,7 +13,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { API_KEY_HEADER } from '@govgraph/gateway';
-import { startPlatform, TOUR, type Platform } from '@govgraph/example-platform';
+import { startPlatformServices, TOUR, type LegacyEndpoints, type PlatformServices } from '@govgraph/example-platform';
 import { answerParent } from '../measure/answer-parent';
 import { addBenchApplication } from './add-bench-application';
 
@@ -20,16 +22,18 @@ const KEY_VISIBLE_TIMEOUT_MS = 20_000;
 
 answerParent(async () => {
   const mode = process.argv[2];
-  if (mode !== 'enforce' && mode !== 'open') throw new Error('usage: platform-child <enforce|open>');
+  const legacyJson = process.argv[3];
+  if ((mode !== 'enforce' && mode !== 'open') || legacyJson === undefined) throw new Error('usage: platform-child <enforce|open> <legacy endpoints as JSON>');
+  const legacy = JSON.parse(legacyJson) as LegacyEndpoints;
   const dataDirectory = mkdtempSync(join(tmpdir(), `govgraph-policy-overhead-${mode}-`));
   const registryUrl = `file:${join(dataDirectory, 'registry.db')}`;
-  let platform: Platform | undefined;
+  let platform: PlatformServices | undefined;
   const close = async (): Promise<void> => {
     await platform?.close();
     rmSync(dataDirectory, { recursive: true, force: true });
   };
   try {
-    platform = await startPlatform({ dataDirectory, accessControl: mode, registryUrl });
+    platform = await startPlatformServices(legacy, { dataDirectory, accessControl: mode, registryUrl });
     const headers: Record<string, string> = {};
     if (mode === 'enforce') {
       const secrets = platform.access.secrets;
