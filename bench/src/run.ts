@@ -19,7 +19,8 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { writeBenchSupergraph } from './fixtures/bench-supergraph';
 import { loadBenchWorkload } from './fixtures/bench-workload';
-import { isAvailableBenchGateway } from './gateways/bench-gateway';
+import { isAvailableBenchGateway, type AvailableBenchGateway } from './gateways/bench-gateway';
+import { govgraphCommandNodeArgs } from './gateways/govgraph-command-node-args';
 import { BASELINE_GATEWAY_ID, findBenchGateway } from './gateways/bench-gateways';
 import { formatReport, type GatewayOutcome } from './measure/format-report';
 import { readMachineFacts } from './measure/machine-facts';
@@ -64,12 +65,15 @@ async function main(): Promise<void> {
   children.add(subgraphs);
   const supergraph = writeBenchSupergraph(workload.supergraphSdl, subgraphs.info['urls'] as Record<string, string>);
 
-  const startGateway = async (id: string): Promise<{ child: RunningChild; url: string; headers: Readonly<Record<string, string>> }> => {
+  /** `--heap-limit` for every gateway, or the node options each gateway ships with (govgraph's command's; Node's defaults for the others). */
+  const nodeArgsOf = (gateway: AvailableBenchGateway): readonly string[] =>
+    options.heapLimitMiB === undefined ? (gateway.nodeArgs?.() ?? []) : [`--max-old-space-size=${options.heapLimitMiB}`];
+  const startGateway = async (gateway: AvailableBenchGateway): Promise<{ child: RunningChild; url: string; headers: Readonly<Record<string, string>> }> => {
     const child = await spawnChild({
       script: join(__dirname, 'gateways', 'gateway-child.js'),
-      args: [id, supergraph.path],
+      args: [gateway.id, supergraph.path],
       core: pinning.gatewayCore,
-      nodeArgs: options.heapLimitMiB === undefined ? [] : [`--max-old-space-size=${options.heapLimitMiB}`],
+      nodeArgs: nodeArgsOf(gateway),
       env: { APOLLO_TELEMETRY_DISABLED: 'true', NODE_ENV: 'production' },
     });
     children.add(child);
@@ -93,7 +97,7 @@ async function main(): Promise<void> {
       }
       let started: { child: RunningChild; url: string; headers: Readonly<Record<string, string>> } | undefined;
       try {
-        started = await startGateway(id);
+        started = await startGateway(gateway);
         const before = await sumCounts();
         const validation = await validateGateway({
           url: started.url,
@@ -126,7 +130,9 @@ async function main(): Promise<void> {
       for (const entry of measured) {
         const outcome = outcomes.get(entry.id);
         if (outcome?.status !== 'measured') continue;
-        const started = await startGateway(entry.id);
+        const gateway = findBenchGateway(entry.id);
+        if (!isAvailableBenchGateway(gateway)) continue;
+        const started = await startGateway(gateway);
         try {
           const window = await measureWindow({
             gateway: started.child,
@@ -179,6 +185,7 @@ async function main(): Promise<void> {
         connections: options.connections,
         validationRequests: options.validationRequests,
         heapLimitMiB: options.heapLimitMiB,
+        govgraphNodeArgs: govgraphCommandNodeArgs(),
         pinning: pinning.description,
         command: `node bench/dist/run.js ${process.argv.slice(2).join(' ')}`.trim(),
       },

@@ -45,6 +45,7 @@ Configured by environment variables:
              GATEWAY_REGISTRY_POLL_MS=2000, GATEWAY_CONTEXT_TOKEN_PRIVATE_JWK / _PUBLIC_JWK (Ed25519 JWKs),
              OAUTH_JWKS_URL / OAUTH_ISSUER / OAUTH_AUDIENCE [/ OAUTH_APPLICATION_CLAIM],
              END_USER_JWKS_URL / END_USER_ISSUER / END_USER_AUDIENCE
+  GOVGRAPH_HEAP_LIMIT_MIB=1024    V8's old-space limit set by the govgraph-gateway command (0: Node's default)
 `;
 
 async function main(): Promise<void> {

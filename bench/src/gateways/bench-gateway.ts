@@ -59,6 +59,8 @@ export interface AvailableBenchGateway {
   readonly title: string;
   /** The gateway runs over a seeded registry: the gateway child seeds one in a separate process first and passes it as `registry`. */
   readonly usesRegistry?: boolean;
+  /** The node options the gateway ships with, unless `--heap-limit` sets one for every gateway. @default none (Node's defaults) */
+  readonly nodeArgs?: () => readonly string[];
   start(options: StartBenchGatewayOptions): Promise<RunningBenchGateway>;
 }
 

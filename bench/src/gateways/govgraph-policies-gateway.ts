@@ -22,6 +22,7 @@ import {
   GRAPHQL_PATH,
 } from '@govgraph/gateway';
 import type { AvailableBenchGateway } from './bench-gateway';
+import { govgraphCommandNodeArgs } from './govgraph-command-node-args';
 import { openSeededBenchRegistry } from './open-seeded-bench-registry';
 import { seedBenchRegistry } from './seed-bench-registry';
 
@@ -29,6 +30,7 @@ import { seedBenchRegistry } from './seed-bench-registry';
 export const govgraphPoliciesGateway: AvailableBenchGateway = {
   id: 'govgraph-policies',
   title: 'govgraph (policy chain on)',
+  nodeArgs: govgraphCommandNodeArgs,
   usesRegistry: true,
   async start({ supergraphPath, host = '127.0.0.1', port = 0, registry }) {
     const bench = registry ? await openSeededBenchRegistry(registry) : await seedBenchRegistry();

@@ -26,8 +26,10 @@ export interface RunSettings {
   readonly rounds: number;
   readonly connections: number;
   readonly validationRequests: number;
-  /** Every gateway's `--max-old-space-size`, or `undefined` for Node's default. @default undefined */
+  /** Every gateway's `--max-old-space-size`, or `undefined`: each gateway as it ships. @default undefined */
   readonly heapLimitMiB?: number | undefined;
+  /** The node options of govgraph's gateway command on this machine (used when `heapLimitMiB` is undefined). @default [] */
+  readonly govgraphNodeArgs?: readonly string[];
   /** `gateway on core 0; runner and subgraphs on core 1`, or why there was no pinning. */
   readonly pinning: string;
   readonly command: string;
@@ -82,7 +84,11 @@ export function formatReport(
     `- method: ${settings.validationRequests} validation requests per gateway, then ${settings.rounds} rounds × (warm-up ${settings.warmupSeconds} s + window ${settings.durationSeconds} s), ${settings.connections} connections (autocannon, closed loop); medians over rounds`,
   );
   lines.push(
-    `- heap: ${settings.heapLimitMiB === undefined ? "Node's default limit for every gateway" : `every gateway with --max-old-space-size=${settings.heapLimitMiB}`}`,
+    `- heap: ${
+      settings.heapLimitMiB === undefined
+        ? `each gateway as it ships: govgraph's with the node options of its command, gateway/bin/govgraph-gateway (${settings.govgraphNodeArgs?.join(' ') || "none: Node's defaults"}); the others with Node's default limit`
+        : `every gateway with --max-old-space-size=${settings.heapLimitMiB}`
+    }`,
   );
   lines.push(`- pinning: ${settings.pinning}`);
   lines.push(`- command: \`${settings.command}\``, '');

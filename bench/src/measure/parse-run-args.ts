@@ -22,7 +22,8 @@ export interface RunOptions {
   readonly gateways: readonly BenchGatewayId[];
   /**
    * V8's old-space limit of every gateway process, in MiB (`--max-old-space-size`,
-   * the same for all gateways), or `undefined` for Node's default. @default undefined
+   * the same for all gateways), or `undefined`: each gateway as it ships (govgraph's
+   * with its command's node options, the others with Node's defaults). @default undefined
    */
   readonly heapLimitMiB: number | undefined;
 }
