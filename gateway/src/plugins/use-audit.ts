@@ -73,19 +73,21 @@ export function useAudit(options: AuditOptions): Plugin<GatewayContext> {
 
 function toRecord(state: RequestAccess, result: unknown, requestId: string): AuditRecordInput {
   const single = isExecutionResult(result) ? result : undefined;
+  // One object of one shape, absent values undefined (no spreads of temporary objects): it is built per operation
+  // and held until the next flush.
   return {
     at: state.at,
     kind: 'operation',
-    ...(state.application ? { applicationId: state.application.id } : {}),
-    ...(state.endUser ? { userSubjectHash: state.endUser.subjectHash } : {}),
-    ...(state.operationName ? { operationName: state.operationName } : {}),
+    applicationId: state.application?.id,
+    userSubjectHash: state.endUser?.subjectHash,
+    operationName: state.operationName || undefined,
     operationHash: state.operationHash ?? sha256Hex(state.document ?? ''),
     coordinates: state.coordinates,
     maxGrade: state.maxGrade,
-    ...(state.purpose !== undefined ? { purpose: state.purpose } : {}),
+    purpose: state.purpose,
     outcome: state.outcome ?? outcomeOf(single),
     durationMs: Math.round((performance.now() - state.startedAt) * 10) / 10,
-    subgraphs: [...state.subgraphs].sort(),
+    subgraphs: state.subgraphs.size === 0 ? [] : [...state.subgraphs].sort(),
     requestId,
   };
 }

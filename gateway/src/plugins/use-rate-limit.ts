@@ -8,7 +8,8 @@
  */
 import { isPromise, type Plugin } from 'graphql-yoga';
 import { GW_ERRORS } from '../errors';
-import { findRequestAccess } from '../policy/request-access';
+import { findRequestAccess, type RequestAccess } from '../policy/request-access';
+import type { CompiledGrant } from '../stores/registry-snapshot';
 import type { RateLimitDecision, RateLimitStore } from '../stores/rate-limit-store';
 import type { GatewayContext } from './types';
 
@@ -21,53 +22,73 @@ export interface RateLimitOptions {
   readonly now?: () => number;
 }
 
+/** The limits an operation is counted against. */
+interface Limits {
+  readonly rps: number;
+  readonly dailyQuota: number;
+}
+
 /** Counts each operation against its application's rate and daily quota. */
 export function useRateLimit(options: RateLimitOptions): Plugin<GatewayContext> {
   const { store } = options;
-  const fallback = options.fallback ?? { requestsPerSecond: 1, dailyQuota: 1000 };
+  const fallback: Limits = { rps: options.fallback?.requestsPerSecond ?? 1, dailyQuota: options.fallback?.dailyQuota ?? 1000 };
   const now = options.now ?? Date.now;
+  // The most generous limits of a grant array, computed once per array: an application's grants (and a verdict's
+  // used grants) are the same array for every request until the registry changes (use-access-grants.ts).
+  const limitsOfGrants = new WeakMap<readonly CompiledGrant[], Limits>();
+  const limitsOf = (grants: readonly CompiledGrant[]): Limits => {
+    if (grants.length === 0) return fallback;
+    let limits = limitsOfGrants.get(grants);
+    if (!limits) {
+      let rps = -Infinity;
+      let dailyQuota = -Infinity;
+      for (const grant of grants) {
+        if (grant.requestsPerSecond > rps) rps = grant.requestsPerSecond;
+        if (grant.dailyQuota > dailyQuota) dailyQuota = grant.dailyQuota;
+      }
+      limitsOfGrants.set(grants, (limits = { rps, dailyQuota }));
+    }
+    return limits;
+  };
   return {
     onExecute({ args }) {
       const state = findRequestAccess(args.contextValue.request);
       const application = state?.application;
       if (!state || !application) return;
-      const grants = state.usedGrants.length > 0 ? state.usedGrants : state.grants;
-      let rps = fallback.requestsPerSecond;
-      let dailyQuota = fallback.dailyQuota;
-      if (grants.length > 0) {
-        rps = -Infinity;
-        dailyQuota = -Infinity;
-        for (const grant of grants) {
-          if (grant.requestsPerSecond > rps) rps = grant.requestsPerSecond;
-          if (grant.dailyQuota > dailyQuota) dailyQuota = grant.dailyQuota;
-        }
-      }
-      const unavailable = (error: unknown): never => {
-        args.contextValue.logger?.error({ err: error }, 'rate-limit store failed');
-        state.outcome = 'error';
-        throw GW_ERRORS.GW_RATE_LIMIT_UNAVAILABLE.err('Rates and quotas cannot be checked right now; try again shortly.', {
-          cause: error,
-          headers: { 'Retry-After': '1' },
-        });
-      };
-      const decide = (decision: RateLimitDecision): void => {
-        if (decision.allowed) return;
-        state.outcome = 'rate-limited';
-        const headers = { 'Retry-After': String(decision.retryAfterSeconds) };
-        if (decision.limitedBy === 'quota') {
-          throw GW_ERRORS.GW_QUOTA_EXCEEDED.err(`The application's daily quota of ${dailyQuota} requests is used up.`, { headers });
-        }
-        throw GW_ERRORS.GW_RATE_LIMITED.err(`The application may send ${rps} requests per second.`, { headers });
-      };
+      const limits = limitsOf(state.usedGrants.length > 0 ? state.usedGrants : state.grants);
       let pending: RateLimitDecision | Promise<RateLimitDecision>;
       try {
-        pending = store.consume(application.id, { rps, dailyQuota, now: now() });
+        pending = store.consume(application.id, { rps: limits.rps, dailyQuota: limits.dailyQuota, now: now() });
       } catch (error) {
-        return unavailable(error);
+        return unavailable(args.contextValue, state, error);
       }
       // A store in this process answers at once: no turn of the event loop for it.
-      if (!isPromise(pending)) return decide(pending);
-      return pending.then(decide, unavailable);
+      if (!isPromise(pending)) return decide(state, limits, pending);
+      return pending.then(
+        (decision) => decide(state, limits, decision),
+        (error: unknown) => unavailable(args.contextValue, state, error),
+      );
     },
   };
+}
+
+/** Lets an allowed operation run; refuses the others with 429. @throws GatewayError */
+function decide(state: RequestAccess, limits: Limits, decision: RateLimitDecision): void {
+  if (decision.allowed) return;
+  state.outcome = 'rate-limited';
+  const headers = { 'Retry-After': String(decision.retryAfterSeconds) };
+  if (decision.limitedBy === 'quota') {
+    throw GW_ERRORS.GW_QUOTA_EXCEEDED.err(`The application's daily quota of ${limits.dailyQuota} requests is used up.`, { headers });
+  }
+  throw GW_ERRORS.GW_RATE_LIMITED.err(`The application may send ${limits.rps} requests per second.`, { headers });
+}
+
+/** Refuses the operation when the store cannot answer (fail closed). @throws GatewayError */
+function unavailable(context: GatewayContext, state: RequestAccess, error: unknown): never {
+  context.logger?.error({ err: error }, 'rate-limit store failed');
+  state.outcome = 'error';
+  throw GW_ERRORS.GW_RATE_LIMIT_UNAVAILABLE.err('Rates and quotas cannot be checked right now; try again shortly.', {
+    cause: error,
+    headers: { 'Retry-After': '1' },
+  });
 }

@@ -61,6 +61,9 @@ export interface RequestAccess {
 
 const states = new WeakMap<Request, RequestAccess>();
 
+/** The masks of a request before the grant step sets them: none. Shared; never written (the step replaces it). */
+const NO_MASKS: ReadonlyMap<string, MaskRule> = new Map();
+
 /** The state of `request`, created on first use. */
 export function requestAccessOf(request: Request): RequestAccess {
   let state = states.get(request);
@@ -73,7 +76,7 @@ export function requestAccessOf(request: Request): RequestAccess {
       coordinates: [],
       maxGrade: 'L1',
       usedGrants: [],
-      maskedCoordinates: new Map(),
+      maskedCoordinates: NO_MASKS,
       subgraphs: new Set(),
     };
     states.set(request, state);
