@@ -13,7 +13,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { LegacyEndpoints } from '@govgraph/example-platform';
+import { legacyEndpointsOf, type LegacyEndpoints } from '@govgraph/example-platform';
 import { startLegacySystems, type LegacySystems } from '@govgraph/legacy';
 import { createSilentLogger } from '@govgraph/sdk';
 import { answerParent } from '../measure/answer-parent';
@@ -27,14 +27,7 @@ answerParent(async () => {
   };
   try {
     legacy = await startLegacySystems({ dataDirectory, host: '127.0.0.1', logger: createSilentLogger() });
-    const endpoints: LegacyEndpoints = {
-      population: { url: legacy.population.url },
-      legalPerson: { url: legacy.legalPerson.url },
-      cases: { url: legacy.cases.url },
-      catalog: { directory: legacy.catalog.directory },
-      licenceLibrary: { url: legacy.licenceLibrary.url },
-      socialInsurance: { url: legacy.socialInsurance.url, credentials: legacy.socialInsurance.credentials },
-    };
+    const endpoints: LegacyEndpoints = legacyEndpointsOf(legacy);
     return { info: { legacy: endpoints }, handlers: { close } };
   } catch (error) {
     await close().catch(() => undefined);

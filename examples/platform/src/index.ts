@@ -1,6 +1,7 @@
 export {
   startPlatform,
   startPlatformServices,
+  legacyEndpointsOf,
   SUBGRAPH_NAMES,
   type LegacyEndpoints,
   type Platform,

@@ -51,6 +51,18 @@ export interface LegacyEndpoints {
   readonly socialInsurance: { readonly url: string; readonly credentials: UsernameTokenCredentials };
 }
 
+/** The addresses of running legacy systems, as plain data another process can be given (JSON). */
+export function legacyEndpointsOf(legacy: LegacySystems): LegacyEndpoints {
+  return {
+    population: { url: legacy.population.url },
+    legalPerson: { url: legacy.legalPerson.url },
+    cases: { url: legacy.cases.url },
+    catalog: { directory: legacy.catalog.directory },
+    licenceLibrary: { url: legacy.licenceLibrary.url },
+    socialInsurance: { url: legacy.socialInsurance.url, credentials: legacy.socialInsurance.credentials },
+  };
+}
+
 /** Options of {@link startPlatformServices}: those of the platform that are not about the legacy systems. */
 export type PlatformServicesOptions = Omit<PlatformOptions, 'seed' | 'sizes' | 'licenceDbUrl'>;
 
