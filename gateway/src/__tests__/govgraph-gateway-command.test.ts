@@ -35,6 +35,13 @@ describe('the govgraph-gateway command', () => {
     expect(run({ GOVGRAPH_NODE: fakeNode(768) }).lines).toEqual([MAIN, '--help']);
   });
 
+  it("keeps Node's default when node's answer is not a number", () => {
+    const path = join(directory, 'node-garbage');
+    writeFileSync(path, `#!/bin/sh\nif [ "$1" = -p ]; then echo 'preloaded banner'; exit 0; fi\nprintf '%s\\n' "$@"\n`);
+    chmodSync(path, 0o755);
+    expect(run({ GOVGRAPH_NODE: path })).toEqual({ status: 0, lines: [MAIN, '--help'], stderr: '' });
+  });
+
   it('applies GOVGRAPH_HEAP_LIMIT_MIB as given, and 0 as "Node\'s default"', () => {
     expect(run({ GOVGRAPH_NODE: fakeNode(768), GOVGRAPH_HEAP_LIMIT_MIB: '8192' }).lines).toEqual(['--max-old-space-size=8192', MAIN, '--help']);
     expect(run({ GOVGRAPH_NODE: fakeNode(4144), GOVGRAPH_HEAP_LIMIT_MIB: '512' }).lines).toEqual(['--max-old-space-size=512', MAIN, '--help']);
