@@ -163,14 +163,18 @@ export async function runPolicyOverhead(argv: readonly string[]): Promise<void> 
         runner: process.cpuUsage(),
       };
     };
+    /** Stops the platforms not in `modes` (see 4. above); returns the resume. */
+    const pauseAllBut = (modes: readonly Mode[]): (() => void) =>
+      pauseProcesses(MODES.filter((mode) => !modes.includes(mode)).map((mode) => target(mode).child.pid));
+    /** The tour load on `mode`'s platform for `seconds`. */
+    const loadOf = (mode: Mode, seconds: number): Promise<LoadResult> => {
+      const { url, headers } = target(mode);
+      return runMixedLoad({ url, requests: stops, connections, headers, durationSeconds: seconds });
+    };
     /** Settle, then one window in which every mode of `modes` is loaded at once; the others stay stopped. */
     const measureWindows = async (modes: readonly Mode[]): Promise<Map<Mode, PolicyWindow>> => {
-      const resume = pauseProcesses(MODES.filter((mode) => !modes.includes(mode)).map((mode) => target(mode).child.pid));
+      const resume = pauseAllBut(modes);
       try {
-        const loadOf = (mode: Mode, seconds: number): Promise<LoadResult> => {
-          const { url, headers } = target(mode);
-          return runMixedLoad({ url, requests: stops, connections, headers, durationSeconds: seconds });
-        };
         if (settleSeconds > 0) await Promise.all(modes.map((mode) => loadOf(mode, settleSeconds)));
         const before = await readClocks();
         const results = await Promise.all(modes.map((mode) => loadOf(mode, durationSeconds)));
@@ -200,10 +204,8 @@ export async function runPolicyOverhead(argv: readonly string[]): Promise<void> 
 
     if (warmupSeconds > 0) {
       for (const modes of schedule === 'together' ? [MODES] : MODES.map((mode) => [mode])) {
-        const resume = pauseProcesses(MODES.filter((mode) => !modes.includes(mode)).map((mode) => target(mode).child.pid));
-        const warm = await Promise.all(
-          modes.map((mode) => runMixedLoad({ url: target(mode).url, requests: stops, connections, headers: target(mode).headers, durationSeconds: warmupSeconds })),
-        ).finally(resume);
+        const resume = pauseAllBut(modes);
+        const warm = await Promise.all(modes.map((mode) => loadOf(mode, warmupSeconds))).finally(resume);
         modes.forEach((mode, index) => log(`warm-up ${mode}: ${warm[index]?.requestsPerSecond.toFixed(1)} req/s over ${warmupSeconds} s, failed ${warm[index]?.failed}`));
       }
     }
