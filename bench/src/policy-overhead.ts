@@ -154,11 +154,11 @@ export async function runPolicyOverhead(argv: readonly string[]): Promise<void> 
     await validate(stops, target('enforce'), target('open'));
     log(`validation: ${stops.length} read-only tour stops answer without errors and identically in both modes`);
 
-    /** The CPU time of the platforms, of the legacy systems and of this runner, now. */
-    const readClocks = async (): Promise<{ platforms: Map<Mode, number>; legacyMicros: number; runner: NodeJS.CpuUsage }> => {
-      const [legacyUsage, ...platformUsages] = await Promise.all([legacy.usage(), ...MODES.map((mode) => target(mode).child.usage())]);
+    /** The CPU time of the platforms of `modes` (a stopped one could not answer), of the legacy systems and of this runner, now. */
+    const readClocks = async (modes: readonly Mode[]): Promise<{ platforms: Map<Mode, number>; legacyMicros: number; runner: NodeJS.CpuUsage }> => {
+      const [legacyUsage, ...platformUsages] = await Promise.all([legacy.usage(), ...modes.map((mode) => target(mode).child.usage())]);
       return {
-        platforms: new Map(MODES.map((mode, index) => [mode, platformUsages[index]?.cpuMicros ?? Number.NaN])),
+        platforms: new Map(modes.map((mode, index) => [mode, platformUsages[index]?.cpuMicros ?? Number.NaN])),
         legacyMicros: legacyUsage.cpuMicros,
         runner: process.cpuUsage(),
       };
@@ -176,9 +176,9 @@ export async function runPolicyOverhead(argv: readonly string[]): Promise<void> 
       const resume = pauseAllBut(modes);
       try {
         if (settleSeconds > 0) await Promise.all(modes.map((mode) => loadOf(mode, settleSeconds)));
-        const before = await readClocks();
+        const before = await readClocks(modes);
         const results = await Promise.all(modes.map((mode) => loadOf(mode, durationSeconds)));
-        const after = await readClocks();
+        const after = await readClocks(modes);
         const runnerMicros = after.runner.user - before.runner.user + after.runner.system - before.runner.system;
         const runnerCoreMicros = after.legacyMicros - before.legacyMicros + runnerMicros;
         return new Map(
