@@ -9,7 +9,9 @@
  * bound parameters (PostgreSQL allows 65,535), and several chunks run in one
  * transaction, so a batch is stored whole or not at all. Values go in as
  * parameters, never into the SQL text; table, column names and the conflict
- * clause are interpolated and must be constants of the caller.
+ * clause are interpolated and must be constants of the caller. Several inserts
+ * of one call (the audit's coordinate sets, then the records naming them) run
+ * in order in one transaction.
  * @internal
  */
 import type { RegistryClient } from './registry-client';
@@ -18,16 +20,17 @@ import { checkRowWidths, chunkStatements, registryDriverOf, type MultiRowInsert 
 
 export { MAX_BOUND_PARAMETERS, type MultiRowInsert, type SqlValue } from './registry-driver';
 
-/** Inserts the rows; more than one statement runs in one transaction. @internal */
-export async function multiRowInsert(prisma: RegistryClient, provider: RegistryProvider, insert: MultiRowInsert): Promise<void> {
-  if (insert.rows.length === 0) return;
+/** Inserts the rows of every insert, in order; more than one statement runs in one transaction. @internal */
+export async function multiRowInsert(prisma: RegistryClient, provider: RegistryProvider, ...inserts: readonly MultiRowInsert[]): Promise<void> {
+  const nonEmpty = inserts.filter((insert) => insert.rows.length > 0);
+  if (nonEmpty.length === 0) return;
   const driver = registryDriverOf(prisma);
-  if (driver) return driver.insertRows(insert);
-  checkRowWidths(insert);
+  if (driver) return driver.insertRows(nonEmpty);
+  for (const insert of nonEmpty) checkRowWidths(insert);
   // Prisma converts `Date` to each provider's timestamp format itself.
-  const statements = chunkStatements(insert, (index) => (provider === 'sqlite' ? '?' : `$${index}`), (value) => value).map((statement) =>
-    prisma.$executeRawUnsafe(statement.sql, ...statement.values),
-  );
+  const statements = nonEmpty
+    .flatMap((insert) => chunkStatements(insert, (index) => (provider === 'sqlite' ? '?' : `$${index}`), (value) => value))
+    .map((statement) => prisma.$executeRawUnsafe(statement.sql, ...statement.values));
   if (statements.length === 1) await statements[0];
   else await prisma.$transaction(statements);
 }

@@ -50,8 +50,8 @@ export type SqlRow = Readonly<Record<string, unknown>>;
 /** The registry's database, on its driver. @internal */
 export interface RegistryDriver {
   readonly provider: RegistryProvider;
-  /** Inserts every row, all or none. */
-  insertRows(insert: MultiRowInsert): Promise<void>;
+  /** Inserts every row of `inserts`, in order, all or none. */
+  insertRows(inserts: readonly MultiRowInsert[]): Promise<void>;
   /** Runs the parameterless `SELECT`s in one read-consistent transaction; their rows, in order. */
   readConsistent(queries: readonly string[]): Promise<SqlRow[][]>;
   close(): Promise<void>;
@@ -97,20 +97,24 @@ export function createSqliteRegistryDriver(db: Database.Database): RegistryDrive
   const statementFor = (insert: MultiRowInsert): Database.Statement =>
     prepared(`${insertHead(insert)} (${insert.columns.map(() => '?').join(', ')})${insert.suffix ? ` ${insert.suffix}` : ''}`);
   const readAll = db.transaction((queries: readonly string[]) => queries.map((sql) => prepared(sql).all() as SqlRow[]));
-  const insertAll = db.transaction((statement: Database.Statement, rows: readonly (readonly SqlValue[])[]) => {
-    for (const row of rows) statement.run(row.map(toSqliteValue));
+  const insertAll = db.transaction((inserts: readonly MultiRowInsert[]) => {
+    for (const insert of inserts) {
+      const statement = statementFor(insert);
+      for (const row of insert.rows) statement.run(row.map(toSqliteValue));
+    }
   });
   return {
     provider: 'sqlite',
-    async insertRows(insert) {
-      if (insert.rows.length === 0) return;
-      checkRowWidths(insert);
+    async insertRows(inserts) {
+      const nonEmpty = inserts.filter((insert) => insert.rows.length > 0);
+      if (nonEmpty.length === 0) return;
+      for (const insert of nonEmpty) checkRowWidths(insert);
       try {
-        insertAll(statementFor(insert), insert.rows);
+        insertAll(nonEmpty);
       } catch (error) {
         // Rethrown as an Error of this realm: better-sqlite3 builds its errors with the SqliteError class of the
         // first context that loaded the native addon (jest runs each test file in a context of its own).
-        throw new Error(`SQLite insert into ${insert.table} failed: ${messageOf(error)}`, { cause: error });
+        throw new Error(`SQLite insert into ${nonEmpty.map((insert) => insert.table).join(', ')} failed: ${messageOf(error)}`, { cause: error });
       }
     },
     async readConsistent(queries) {
@@ -145,10 +149,11 @@ export function createPostgresqlRegistryDriver(pool: Pool): RegistryDriver {
   };
   return {
     provider: 'postgresql',
-    async insertRows(insert) {
-      if (insert.rows.length === 0) return;
-      checkRowWidths(insert);
-      const statements = chunkStatements(insert, (index) => `$${index}`, toPostgresqlValue);
+    async insertRows(inserts) {
+      const nonEmpty = inserts.filter((insert) => insert.rows.length > 0);
+      if (nonEmpty.length === 0) return;
+      for (const insert of nonEmpty) checkRowWidths(insert);
+      const statements = nonEmpty.flatMap((insert) => chunkStatements(insert, (index) => `$${index}`, toPostgresqlValue));
       if (statements.length === 1) {
         const [only] = statements as [Statement];
         await pool.query(only.sql, only.values);

@@ -4,6 +4,7 @@
  * audited, an allowed one is not (`audit tail --follow` would fill the audit
  * with itself).
  */
+import { withAuditCoordinates } from '../../registry/audit-coordinates';
 import type { Prisma } from '../../registry/generated/sqlite/client';
 import { assertDepartment, assertRole, departmentScope } from '../admin-access';
 import type { AdminContext } from '../admin-context';
@@ -113,7 +114,7 @@ export function createQueryResolvers(deps: AdminResolverDeps) {
           ],
         };
         const rows = await prisma.auditRecord.findMany({ where, orderBy: [{ at: 'desc' }, { id: 'desc' }], take: first + 1 });
-        return page(rows.slice(0, first), rows.length > first, (row) => ({ at: row.at, id: row.id }));
+        return page(await withAuditCoordinates(prisma, rows.slice(0, first)), rows.length > first, (row) => ({ at: row.at, id: row.id }));
       }),
 
     usage: (_: unknown, args: { applicationId?: string | null; from?: string | null; to?: string | null }, ctx: AdminContext) =>

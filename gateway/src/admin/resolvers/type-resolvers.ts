@@ -28,7 +28,8 @@ export function createTypeResolvers(deps: AdminResolverDeps) {
     },
     Subgraph: { department },
     AuditRecord: {
-      coordinates: (parent: AuditRecord) => parseJsonArray(parent.coordinates),
+      // The query resolver read the coordinates of records that name a set (withAuditCoordinates).
+      coordinates: (parent: AuditRecord & { coordinates: string }) => parseJsonArray(parent.coordinates),
       subgraphs: (parent: AuditRecord) => parseJsonArray(parent.subgraphs),
     },
   };

@@ -1,11 +1,17 @@
 import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import Database from 'better-sqlite3';
 import { Client } from 'pg';
+import { withAuditCoordinates } from '../audit-coordinates';
+import { applyRegistryMigrations } from '../migrate';
 import { openRegistry } from '../open-registry';
 import { postgresqlLocation, postgresUrl, sqliteLocation, type TestRegistryLocation } from './helpers/test-registries';
 
-const MIGRATION_NAMES = ['20261127222837_init'];
-const TABLES = ['AdminToken', 'Application', 'AuditRecord', 'Credential', 'Department', 'Grant', 'SchemaVersion', 'Subgraph', 'UsageCounter'];
+const MIGRATION_NAMES = ['20261127222837_init', '20261128090916_audit_coordinate_sets'];
+const TABLES = ['AdminToken', 'Application', 'AuditCoordinateSet', 'AuditRecord', 'Credential', 'Department', 'Grant', 'SchemaVersion', 'Subgraph', 'UsageCounter'];
 
 if (!postgresUrl) console.info('registry PostgreSQL migration test skipped: set GOVGRAPH_TEST_POSTGRES_URL to run it');
 
@@ -62,6 +68,39 @@ describe.each([
       }
     });
   }
+});
+
+describe('the coordinate-set migration', () => {
+  it('keeps the inline coordinates of audit records stored before it (sqlite)', async () => {
+    const place = sqliteLocation();
+    const initOnly = mkdtempSync(join(tmpdir(), 'govgraph-migrations-'));
+    try {
+      const all = join(__dirname, '..', '..', '..', 'prisma', 'migrations', 'sqlite');
+      cpSync(join(all, 'migration_lock.toml'), join(initOnly, 'migration_lock.toml'));
+      cpSync(join(all, MIGRATION_NAMES[0]!), join(initOnly, MIGRATION_NAMES[0]!), { recursive: true });
+      const file = place.url.slice('file:'.length);
+      await applyRegistryMigrations({ provider: 'sqlite', adapterFactory: new PrismaBetterSqlite3({ url: file }), migrationsDir: initOnly });
+      const db = new Database(file);
+      db.prepare(
+        `INSERT INTO "AuditRecord" ("id", "at", "kind", "operationHash", "coordinates", "maxGrade", "outcome", "durationMs", "subgraphs", "requestId")
+         VALUES ('before-1', '2030-01-01T00:00:00.000+00:00', 'operation', 'h', '[{"coordinate":"Query.person","grade":"L1"}]', 'L1', 'ok', 3, '["users"]', 'r-1')`,
+      ).run();
+      db.close();
+
+      const registry = await openRegistry({ url: place.url });
+      try {
+        expect(registry.migrations.applied).toEqual([MIGRATION_NAMES[1]]);
+        const rows = await registry.prisma.auditRecord.findMany();
+        expect(rows).toMatchObject([{ id: 'before-1', coordinateSetId: null, subgraphs: '["users"]', durationMs: 3 }]);
+        expect((await withAuditCoordinates(registry.prisma, rows)).map((row) => row.coordinates)).toEqual(['[{"coordinate":"Query.person","grade":"L1"}]']);
+      } finally {
+        await registry.close();
+      }
+    } finally {
+      rmSync(initOnly, { recursive: true, force: true });
+      place.cleanup();
+    }
+  });
 });
 
 describe('committed migrations', () => {

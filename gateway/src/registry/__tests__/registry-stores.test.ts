@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { withAuditCoordinates } from '../audit-coordinates';
 import { openRegistry, type Registry } from '../open-registry';
 import { createPrismaAuditSink } from '../prisma-audit-sink';
 import { createPrismaRegistryReader } from '../prisma-registry-reader';
@@ -224,8 +225,12 @@ describe.each(testLocations())('registry stores on %s', (_provider, location) =>
       requestId: `req-${index}`,
     }));
     await sink.write(records);
-    await sink.write([{ ...records[0]!, kind: 'admin', actor: 'token-1', action: 'grants.add', requestId: 'admin-1', applicationId: undefined }]);
-    expect(await registry.prisma.auditRecord.count()).toBe(1204);
+    await sink.write([
+      { ...records[0]!, kind: 'admin', actor: 'token-1', action: 'grants.add', requestId: 'admin-1', applicationId: undefined, coordinates: [] },
+      // The same list in another array: stored once.
+      { ...records[1]!, requestId: 'req-again', coordinates: records[1]!.coordinates.map((c) => ({ ...c })) },
+    ]);
+    expect(await registry.prisma.auditRecord.count()).toBe(1205);
     const row = await registry.prisma.auditRecord.findFirstOrThrow({ where: { requestId: 'req-7' } });
     expect(row).toMatchObject({
       at: new Date(Date.UTC(2030, 0, 1, 0, 0, 0, 7)),
@@ -241,10 +246,35 @@ describe.each(testLocations())('registry stores on %s', (_provider, location) =>
       actor: null,
       action: null,
     });
-    expect(JSON.parse(row.coordinates)).toEqual(records[7]!.coordinates);
+    const listJson = '[{"coordinate":"Query.person","grade":"L1"},{"coordinate":"Person.name","grade":"L3"}]';
+    expect(row).toMatchObject({ coordinates: null, coordinateSetId: sha256(listJson) });
+    expect(await registry.prisma.auditCoordinateSet.findMany({ orderBy: { id: 'asc' } })).toEqual(
+      [
+        { id: sha256(listJson), coordinates: listJson },
+        { id: sha256('[]'), coordinates: '[]' },
+      ].sort((a, b) => (a.id < b.id ? -1 : 1)),
+    );
+    const again = await registry.prisma.auditRecord.findFirstOrThrow({ where: { requestId: 'req-again' } });
+    expect(again.coordinateSetId).toBe(sha256(listJson));
+    const [read] = await withAuditCoordinates(registry.prisma, [row]);
+    expect(JSON.parse(read!.coordinates)).toEqual(records[7]!.coordinates);
     expect(JSON.parse(row.subgraphs)).toEqual(['users']);
     const adminRow = await registry.prisma.auditRecord.findFirstOrThrow({ where: { requestId: 'admin-1' } });
     expect(adminRow).toMatchObject({ kind: 'admin', actor: 'token-1', action: 'grants.add', applicationId: null });
+  });
+
+  it('reads the coordinates of records stored inline before coordinate sets, and names a record whose set is missing', async () => {
+    const base = { at: new Date(Date.UTC(2030, 0, 2)), kind: 'operation', operationHash: sha256('q'), maxGrade: 'L1', outcome: 'ok', durationMs: 1, subgraphs: '[]' };
+    const inline = await registry.prisma.auditRecord.create({
+      data: { ...base, id: 'inline-1', requestId: 'inline-1', coordinates: '[{"coordinate":"Query.services","grade":"L1"}]' },
+    });
+    const orphan = await registry.prisma.auditRecord.create({ data: { ...base, id: 'orphan-1', requestId: 'orphan-1', coordinateSetId: 'missing' } });
+    expect((await withAuditCoordinates(registry.prisma, [inline])).map((record) => record.coordinates)).toEqual([
+      '[{"coordinate":"Query.services","grade":"L1"}]',
+    ]);
+    await expect(withAuditCoordinates(registry.prisma, [inline, orphan])).rejects.toThrow(
+      'Audit record orphan-1 names coordinate set "missing", which is not stored.',
+    );
   });
 
   it('adds usage counts per application and day, summing repeated increments', async () => {
