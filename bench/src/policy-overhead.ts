@@ -51,6 +51,7 @@ import { parseArgs } from 'node:util';
 import { TOUR, type TourStop } from '@govgraph/example-platform';
 import { describeDifference } from './measure/describe-difference';
 import { readMachineFacts } from './measure/machine-facts';
+import { integerFlags } from './measure/integer-flags';
 import { median } from './measure/median';
 import { pairedRatios } from './measure/paired-ratios';
 import { pauseProcesses, resumeAll } from './measure/pause-processes';
@@ -90,12 +91,7 @@ export async function runPolicyOverhead(argv: readonly string[]): Promise<void> 
     },
     strict: true,
   });
-  const problems: string[] = [];
-  const integer = (flag: string, text: string, min: number): number => {
-    const value = Number(text);
-    if (!Number.isInteger(value) || value < min) problems.push(`--${flag} must be an integer >= ${min} (got ${JSON.stringify(text)})`);
-    return value;
-  };
+  const { integer, problems } = integerFlags();
   const warmupSeconds = integer('warmup', values.warmup, 0);
   const settleSeconds = integer('settle', values.settle, 0);
   const durationSeconds = integer('duration', values.duration, 1);

@@ -26,6 +26,7 @@ import { formatReport, type GatewayOutcome } from './measure/format-report';
 import { readMachineFacts } from './measure/machine-facts';
 import { measureWindow, type WindowMeasurement } from './measure/measure-window';
 import { parseRunArgs } from './measure/parse-run-args';
+import { runAuditSink } from './audit-sink';
 import { runPolicyOverhead } from './policy-overhead';
 import { runRegistryLoad } from './registry-load';
 import { spawnChild, type RunningChild } from './measure/spawn-child';
@@ -36,11 +37,12 @@ const LOAD_CORE = 1;
 
 /**
  * The other benchmarks, run by name as the first argument (`npm run bench --
- * registry`, `npm run bench -- policy --rounds 5`).
+ * registry`, `npm run bench -- policy --rounds 5`, `npm run bench -- audit`).
  */
 const COMMANDS: Readonly<Record<string, (argv: readonly string[]) => Promise<void>>> = {
   registry: runRegistryLoad,
   policy: runPolicyOverhead,
+  audit: runAuditSink,
 };
 
 async function main(): Promise<void> {

@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { BENCH_GATEWAY_IDS, type BenchGatewayId } from '../gateways/bench-gateway';
+import { integerFlags } from './integer-flags';
 
 /** The parsed options of one run. */
 export interface RunOptions {
@@ -49,12 +50,7 @@ export function parseRunArgs(argv: readonly string[]): RunOptions {
     },
     strict: true,
   });
-  const problems: string[] = [];
-  const number = (flag: string, text: string, min: number): number => {
-    const value = Number(text);
-    if (!Number.isInteger(value) || value < min) problems.push(`--${flag} must be an integer >= ${min} (got ${JSON.stringify(text)})`);
-    return value;
-  };
+  const { integer: number, problems } = integerFlags();
   const options = {
     warmupSeconds: number('warmup', values.warmup, 0),
     durationSeconds: number('duration', values.duration, 1),
