@@ -45,6 +45,10 @@
  * 5. Prints the medians, the per-round ratios and their median and quartiles.
  *    The verdict is on the median of the per-round ratios: only the two
  *    windows of one round compare like with like.
+ *
+ * `--calibrate` starts both platforms open (an A/A run): what the harness
+ * gives two equal platforms, which should be a ratio near 1 and CPU per
+ * request 1.00×; the report then gives no verdict.
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -88,6 +92,7 @@ export async function runPolicyOverhead(argv: readonly string[]): Promise<void> 
       rounds: { type: 'string', default: '20' },
       connections: { type: 'string', default: '10' },
       schedule: { type: 'string', default: 'together' },
+      calibrate: { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -98,10 +103,13 @@ export async function runPolicyOverhead(argv: readonly string[]): Promise<void> 
   const rounds = integer('rounds', values.rounds, 1);
   const connections = integer('connections', values.connections, 1);
   const schedule = values.schedule as Schedule;
+  // A/A: the "enforce" slot runs an open platform too, so the report shows what the harness itself gives two equal
+  // platforms (a ratio near 1 and CPU per request 1.00×); the verdict line then says it is a calibration.
+  const calibrate = values.calibrate === true;
   if (!SCHEDULES.includes(schedule)) problems.push(`--schedule must be one of ${SCHEDULES.join(', ')} (got ${JSON.stringify(values.schedule)})`);
   if (problems.length > 0) {
     throw new Error(
-      `${problems.join('\n')}\nusage: node bench/dist/policy-overhead.js [--warmup 30] [--settle 1] [--duration 3] [--rounds 20] [--connections 10] [--schedule together|alternate]`,
+      `${problems.join('\n')}\nusage: node bench/dist/policy-overhead.js [--warmup 30] [--settle 1] [--duration 3] [--rounds 20] [--connections 10] [--schedule together|alternate] [--calibrate]`,
     );
   }
   const log = (line: string): void => {
@@ -134,13 +142,13 @@ export async function runPolicyOverhead(argv: readonly string[]): Promise<void> 
     for (const mode of MODES) {
       const child = await spawnChild({
         script: join(__dirname, 'platform', 'platform-child.js'),
-        args: [mode, JSON.stringify(legacy.info['legacy'])],
+        args: [calibrate ? 'open' : mode, JSON.stringify(legacy.info['legacy'])],
         core: pinning.targetCore,
         env: { NODE_ENV: 'production' },
         readyTimeoutMs: 120_000,
       });
       children.set(mode, child);
-      log(`${mode}: platform started (pid ${child.pid})`);
+      log(`${mode}: platform started (pid ${child.pid})${calibrate ? ', access control open (--calibrate)' : ''}`);
     }
     const target = (mode: Mode): { child: RunningChild; url: string; headers: Record<string, string> } => {
       const child = children.get(mode) as RunningChild;
@@ -236,7 +244,7 @@ export async function runPolicyOverhead(argv: readonly string[]): Promise<void> 
     `| ${title} | ${of(mode, (w) => w.requestsPerSecond).toFixed(1)} | ${of(mode, (w) => w.latencyP50Ms).toFixed(0)} | ${of(mode, (w) => w.latencyP99Ms).toFixed(0)} | ${of(mode, (w) => w.cpuMsPerRequest).toFixed(2)} | ${(of(mode, (w) => w.coreShare) * 100).toFixed(0)} % | ${(of(mode, (w) => w.runnerCoreLoad) * 100).toFixed(0)} % | ${(windows.get(mode) ?? []).map((w) => w.requestsPerSecond.toFixed(1)).join(', ')} | ${(windows.get(mode) ?? []).reduce((total, w) => total + w.failed, 0)} |`;
   process.stdout.write(
     [
-      `## Policy overhead on the platform tour: ${facts.date}`,
+      `## Policy overhead on the platform tour${calibrate ? ' — calibration: both slots open (--calibrate)' : ''}: ${facts.date}`,
       '',
       `- machine: ${facts.cpuModel}, ${facts.cores} cores, ${facts.memoryGiB} GiB; Node ${facts.node}`,
       `- packages: ${Object.entries(facts.packages).filter(([name]) => !name.startsWith('@graphql-hive') && name !== 'pg').map(([name, version]) => `${name} ${version}`).join(', ')}`,
@@ -253,7 +261,9 @@ export async function runPolicyOverhead(argv: readonly string[]): Promise<void> 
       row('enforce', 'access control enforced'),
       row('open', 'access control open'),
       '',
-      `enforce/open req/s, median of the per-round ratios: **${paired.median.toFixed(3)}** (quartiles ${paired.lowerQuartile.toFixed(2)}–${paired.upperQuartile.toFixed(2)}; target ≥ ${TARGET_RATIO}: ${paired.median >= TARGET_RATIO ? 'met' : 'NOT met'})`,
+      calibrate
+        ? `"enforce"/open req/s with both slots open, median of the per-round ratios: **${paired.median.toFixed(3)}** (quartiles ${paired.lowerQuartile.toFixed(2)}–${paired.upperQuartile.toFixed(2)}; the harness's own bias, no verdict)`
+        : `enforce/open req/s, median of the per-round ratios: **${paired.median.toFixed(3)}** (quartiles ${paired.lowerQuartile.toFixed(2)}–${paired.upperQuartile.toFixed(2)}; target ≥ ${TARGET_RATIO}: ${paired.median >= TARGET_RATIO ? 'met' : 'NOT met'})`,
       `- per round: ${paired.perRound.map((r) => r.toFixed(2)).join(', ')}`,
       `- ratio of the medians: req/s ${ratio.toFixed(3)}, platform CPU ms/req ${cpuRatio.toFixed(2)}×`,
       '',
