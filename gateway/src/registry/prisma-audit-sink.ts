@@ -17,12 +17,12 @@
  * are inserted first, in the same transaction, `ON CONFLICT DO NOTHING`, so a
  * record never names a set that is not stored.
  */
+import { sha256Hex } from '../policy/sha256-hex';
 import type { AuditedCoordinate, AuditSink } from '../stores/audit-sink';
 import { multiRowInsert, type SqlValue } from './multi-row-insert';
 import type { RegistryClient } from './registry-client';
 import { registryProviderOf } from './registry-provider-of';
 import { createTimeOrderedIdGenerator } from './time-ordered-id';
-import { sha256Hex } from '../policy/sha256-hex';
 
 const COLUMNS = [
   'id',

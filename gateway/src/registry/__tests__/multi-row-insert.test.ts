@@ -76,4 +76,24 @@ describe.each(testLocations())('multi-row inserts on %s', (provider, location) =
     ).rejects.toThrow();
     expect(await registry.prisma.usageCounter.count({ where: { day: '2031-01-01' } })).toBe(0);
   }, 20_000);
+
+  it('runs the inserts of one call in order in one transaction: none is stored when a later one fails', async () => {
+    const provider = registryProviderOf(registry.prisma);
+    await expect(
+      multiRowInsert(
+        registry.prisma,
+        provider,
+        { table: 'AuditCoordinateSet', columns: ['id', 'coordinates'], rows: [['set-of-a-failed-call', '[]']] },
+        { table: 'UsageCounter', columns: ['applicationId', 'day', 'requests'], rows: [['twice', '2031-02-01', 1], ['twice', '2031-02-01', 1]] },
+      ),
+    ).rejects.toThrow(/UsageCounter/);
+    expect(await registry.prisma.auditCoordinateSet.count({ where: { id: 'set-of-a-failed-call' } })).toBe(0);
+    await multiRowInsert(
+      registry.prisma,
+      provider,
+      { table: 'AuditCoordinateSet', columns: ['id', 'coordinates'], rows: [] },
+      { table: 'UsageCounter', columns: ['applicationId', 'day', 'requests'], rows: [['once', '2031-02-01', 2]] },
+    );
+    expect(await registry.prisma.usageCounter.findMany({ where: { day: '2031-02-01' } })).toEqual([{ applicationId: 'once', day: '2031-02-01', requests: 2 }]);
+  });
 });
