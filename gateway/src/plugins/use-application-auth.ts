@@ -15,7 +15,7 @@ import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, type JSONWebKeySet, t
 import { GW_ERRORS, type GatewayError } from '../errors';
 import { hashSecret } from '../registry/secrets';
 import { requestAccessOf, type RequestAccess } from '../policy/request-access';
-import type { CompiledGrant, RegistrySnapshot } from '../stores/registry-snapshot';
+import type { CompiledGrant, RegistryApplication, RegistrySnapshot } from '../stores/registry-snapshot';
 import type { GatewayContext, Principal } from './types';
 
 /** Header of the API key. */
@@ -103,6 +103,22 @@ export function useApplicationAuth(options: ApplicationAuthOptions): Plugin<Gate
     admit(state, snapshot, claimed, time);
   };
 
+  // The principal of a request without an end user or a purpose is the same for every such request of one
+  // application and credential: one frozen object per (snapshot's application, credential), so none is built per
+  // request and the engine derives its in-flight identity once (inflight-dedupe.ts). A new snapshot brings new
+  // application objects, and with them fresh principals.
+  const sharedPrincipals = new WeakMap<RegistryApplication, Map<Principal['credential'], Principal>>();
+  const sharedPrincipalOf = (application: RegistryApplication, credential: Principal['credential']): Principal => {
+    let byCredential = sharedPrincipals.get(application);
+    if (!byCredential) sharedPrincipals.set(application, (byCredential = new Map()));
+    let principal = byCredential.get(credential);
+    if (!principal) {
+      principal = Object.freeze({ applicationId: application.id, applicationName: application.name, credential, userSubject: undefined, purpose: undefined });
+      byCredential.set(credential, principal);
+    }
+    return principal;
+  };
+
   /** Synchronous for an API key (the usual case: no turn of the event loop); a promise for a token to verify. */
   const identify = (request: Request, state: RequestAccess): void | Promise<void> => {
     try {
@@ -142,14 +158,15 @@ export function useApplicationAuth(options: ApplicationAuthOptions): Plugin<Gate
     },
     onContextBuilding({ context, extendContext }) {
       const state = requestAccessOf(context.request);
-      if (!state.application || !state.credential) return;
-      const principal: Principal = {
-        applicationId: state.application.id,
-        applicationName: state.application.name,
-        credential: state.credential,
-        userSubject: state.endUser?.subject,
-        purpose: state.purpose,
-      };
+      const { application, credential } = state;
+      if (!application || !credential) return;
+      const userSubject = state.endUser?.subject;
+      const purpose = state.purpose;
+      if (userSubject === undefined && purpose === undefined) {
+        extendContext({ principal: sharedPrincipalOf(application, credential) });
+        return;
+      }
+      const principal: Principal = { applicationId: application.id, applicationName: application.name, credential, userSubject, purpose };
       extendContext({ principal });
     },
   };

@@ -98,7 +98,8 @@ function identityOf(call: SubgraphCall): string | undefined {
   if (!context) return undefined;
   const principal = context.principal;
   if (!principal) return 'anonymous';
-  // One principal per request, read by each of its subgraph calls.
+  // One principal per request with an end user or a purpose, one per application and credential for the others
+  // (use-application-auth.ts): the identity is derived once per principal.
   let identity = identities.get(principal);
   if (identity === undefined) {
     identity = JSON.stringify([principal.applicationId, principal.userSubject ?? null, principal.purpose ?? null]);

@@ -16,6 +16,8 @@ describe('access control (enforce mode) over HTTP', () => {
   let server: ListeningGateway;
   const reader = createMemoryRegistryReader(accessRecords());
   const sink = createMemoryAuditSink();
+  // The principal of each executed operation, as a caller's plugin sees it.
+  const principals: unknown[] = [];
   let idpKey: KeyLike;
   let idpJwk: JWK;
 
@@ -39,6 +41,13 @@ describe('access control (enforce mode) over HTTP', () => {
       },
       {
         logger: createSilentLogger(),
+        plugins: [
+          {
+            onExecute({ args }) {
+              principals.push((args.contextValue as { principal?: unknown }).principal);
+            },
+          },
+        ],
         accessControl: {
           mode: 'enforce',
           registry: reader,
@@ -94,6 +103,22 @@ describe('access control (enforce mode) over HTTP', () => {
       const unknownApp = await post('{ person(id: "p1") { id } }', undefined, { authorization: `Bearer ${await idpToken({ client_id: 'app-ghost' })}` });
       expect([wrongAudience.status, unknownApp.status]).toEqual([401, 401]);
       expect(wrongAudience.headers.get('www-authenticate')).toContain('error="invalid_token"');
+    });
+    it('hands requests without an end user or purpose one frozen principal per application, and others their own', async () => {
+      principals.length = 0;
+      await post('{ person(id: "p1") { id } }', KEYS.basic);
+      await post('{ person(id: "p1") { id } }', KEYS.basic);
+      await post('{ person(id: "p1") { id } }', KEYS.basic, { 'x-purpose': 'service' });
+      const token = await idpToken({ client_id: 'app-basic' });
+      await post('{ person(id: "p1") { id } }', undefined, { authorization: `Bearer ${token}` });
+      expect(principals).toHaveLength(4);
+      const [first, second, withPurpose, byToken] = principals;
+      expect(first).toEqual({ applicationId: 'app-basic', applicationName: expect.any(String), credential: 'api-key', userSubject: undefined, purpose: undefined });
+      expect(second).toBe(first);
+      expect(Object.isFrozen(first)).toBe(true);
+      expect(withPurpose).toEqual({ ...(first as object), purpose: 'service' });
+      expect(byToken).toEqual({ ...(first as object), credential: 'client-credentials' });
+      expect(byToken).not.toBe(first);
     });
   });
 
