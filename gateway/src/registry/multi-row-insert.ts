@@ -16,17 +16,17 @@
  */
 import type { RegistryClient } from './registry-client';
 import type { RegistryProvider } from './registry-provider';
-import { checkRowWidths, chunkStatements, registryDriverOf, type MultiRowInsert } from './registry-driver';
+import { chunkStatements, insertsToRun, registryDriverOf, type MultiRowInsert } from './registry-driver';
 
 export { MAX_BOUND_PARAMETERS, type MultiRowInsert, type SqlValue } from './registry-driver';
 
 /** Inserts the rows of every insert, in order; more than one statement runs in one transaction. @internal */
 export async function multiRowInsert(prisma: RegistryClient, provider: RegistryProvider, ...inserts: readonly MultiRowInsert[]): Promise<void> {
-  const nonEmpty = inserts.filter((insert) => insert.rows.length > 0);
-  if (nonEmpty.length === 0) return;
   const driver = registryDriverOf(prisma);
-  if (driver) return driver.insertRows(nonEmpty);
-  for (const insert of nonEmpty) checkRowWidths(insert);
+  // The driver skips empty inserts and checks row widths itself.
+  if (driver) return driver.insertRows(inserts);
+  const nonEmpty = insertsToRun(inserts);
+  if (nonEmpty.length === 0) return;
   // Prisma converts `Date` to each provider's timestamp format itself.
   const statements = nonEmpty
     .flatMap((insert) => chunkStatements(insert, (index) => (provider === 'sqlite' ? '?' : `$${index}`), (value) => value))

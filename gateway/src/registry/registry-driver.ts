@@ -77,12 +77,16 @@ function insertHead(insert: MultiRowInsert): string {
   return `INSERT INTO "${insert.table}" (${insert.columns.map((column) => `"${column}"`).join(', ')}) VALUES`;
 }
 
-/** Checks that every row has one value per column. @throws Error */
-export function checkRowWidths(insert: MultiRowInsert): void {
-  const width = insert.columns.length;
-  for (const row of insert.rows) {
-    if (row.length !== width) throw new Error(`multiRowInsert: a row of ${insert.table} has ${row.length} values for ${width} columns`);
+/** The inserts of `inserts` that have rows, each checked to have one value per column in every row. @throws Error @internal */
+export function insertsToRun(inserts: readonly MultiRowInsert[]): MultiRowInsert[] {
+  const toRun = inserts.filter((insert) => insert.rows.length > 0);
+  for (const insert of toRun) {
+    const width = insert.columns.length;
+    for (const row of insert.rows) {
+      if (row.length !== width) throw new Error(`multiRowInsert: a row of ${insert.table} has ${row.length} values for ${width} columns`);
+    }
   }
+  return toRun;
 }
 
 /** Creates the SQLite driver over its own connection `db` (which it closes). @internal */
@@ -106,9 +110,8 @@ export function createSqliteRegistryDriver(db: Database.Database): RegistryDrive
   return {
     provider: 'sqlite',
     async insertRows(inserts) {
-      const nonEmpty = inserts.filter((insert) => insert.rows.length > 0);
+      const nonEmpty = insertsToRun(inserts);
       if (nonEmpty.length === 0) return;
-      for (const insert of nonEmpty) checkRowWidths(insert);
       try {
         insertAll(nonEmpty);
       } catch (error) {
@@ -150,9 +153,8 @@ export function createPostgresqlRegistryDriver(pool: Pool): RegistryDriver {
   return {
     provider: 'postgresql',
     async insertRows(inserts) {
-      const nonEmpty = inserts.filter((insert) => insert.rows.length > 0);
+      const nonEmpty = insertsToRun(inserts);
       if (nonEmpty.length === 0) return;
-      for (const insert of nonEmpty) checkRowWidths(insert);
       const statements = nonEmpty.flatMap((insert) => chunkStatements(insert, (index) => `$${index}`, toPostgresqlValue));
       if (statements.length === 1) {
         const [only] = statements as [Statement];
