@@ -119,8 +119,23 @@ export function useApplicationAuth(options: ApplicationAuthOptions): Plugin<Gate
     return principal;
   };
 
+  // The keyed hash of the last API key sent on a connection: a client sends the same key with every request of a
+  // keep-alive connection, so the key is hashed once per connection, not per request. The entry is the
+  // connection's own (a hit compares the key with the one this connection sent before, never with another
+  // caller's) and goes with the socket; the credential is still looked up in the current snapshot every time, so a
+  // revoked key is refused on an open connection as soon as the snapshot says so.
+  const lastKeyOfConnection = new WeakMap<object, { readonly apiKey: string; readonly hash: string }>();
+  const hashOfKey = (apiKey: string, connection: object | undefined): string => {
+    if (connection === undefined) return hashSecret(pepper, apiKey);
+    const last = lastKeyOfConnection.get(connection);
+    if (last !== undefined && last.apiKey === apiKey) return last.hash;
+    const hash = hashSecret(pepper, apiKey);
+    lastKeyOfConnection.set(connection, { apiKey, hash });
+    return hash;
+  };
+
   /** Synchronous for an API key (the usual case: no turn of the event loop); a promise for a token to verify. */
-  const identify = (request: Request, state: RequestAccess): void | Promise<void> => {
+  const identify = (request: Request, state: RequestAccess, connection: object | undefined): void | Promise<void> => {
     try {
       const apiKey = request.headers.get(API_KEY_HEADER);
       const authorization = request.headers.get('authorization');
@@ -128,7 +143,7 @@ export function useApplicationAuth(options: ApplicationAuthOptions): Plugin<Gate
       const snapshot = registry.current();
       const time = now();
       if (apiKey !== null) {
-        const hash = hashSecret(pepper, apiKey.trim());
+        const hash = hashOfKey(apiKey.trim(), connection);
         // The map is keyed by the keyed hash itself: a hit is an exact match of a value no caller can choose (the
         // pepper is secret), so comparing the two again in constant time would add nothing.
         const credential = snapshot.credentialsByHash.get(hash);
@@ -150,11 +165,11 @@ export function useApplicationAuth(options: ApplicationAuthOptions): Plugin<Gate
   };
 
   return {
-    onParams({ request, params }) {
+    onParams({ request, params, context }) {
       const state = requestAccessOf(request);
       state.document ??= typeof params.query === 'string' ? params.query : undefined;
       state.operationName ??= typeof params.operationName === 'string' ? params.operationName : undefined;
-      return identify(request, state);
+      return identify(request, state, connectionOf(context));
     },
     onContextBuilding({ context, extendContext }) {
       const state = requestAccessOf(context.request);
@@ -170,6 +185,12 @@ export function useApplicationAuth(options: ApplicationAuthOptions): Plugin<Gate
       extendContext({ principal });
     },
   };
+}
+
+/** The socket a request came on, when node:http serves the gateway (yoga's server context `req`); none otherwise. */
+function connectionOf(serverContext: unknown): object | undefined {
+  const socket = (serverContext as { req?: { socket?: unknown } } | undefined)?.req?.socket;
+  return typeof socket === 'object' && socket !== null ? socket : undefined;
 }
 
 /**
