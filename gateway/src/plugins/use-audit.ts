@@ -87,7 +87,8 @@ function toRecord(state: RequestAccess, result: unknown, requestId: string): Aud
     purpose: state.purpose,
     outcome: state.outcome ?? outcomeOf(single),
     durationMs: Math.round((performance.now() - state.startedAt) * 10) / 10,
-    subgraphs: state.subgraphs.size === 0 ? [] : [...state.subgraphs].sort(),
+    // Sorted and distinct already; the list stops changing once the record is written (`audited`).
+    subgraphs: state.subgraphs,
     requestId,
   };
 }

@@ -24,7 +24,7 @@ import { createContextTokenHook, gatewayCallHeaders } from './create-context-tok
 import { createContextTokenSigner, type ContextTokenSigner } from './context-token-signer';
 import { readFieldPolicies } from './field-policies';
 import { createRegistryCache, type RegistryCache } from './registry-cache';
-import { findRequestAccess } from './request-access';
+import { findRequestAccess, noteSubgraphCalled } from './request-access';
 
 /** The policy plugins, by their place in the gateway's plugin list. */
 export interface AccessControlPlugins {
@@ -78,7 +78,8 @@ export async function createAccessControl(input: AccessControlOptions, context: 
   const gatewayHeaders = gatewayCallHeaders(signer);
   const endpoints = [useContextTokenJwks(signer)];
   const noteSubgraphCall = (subgraph: string, call: SubgraphCall): void => {
-    findRequestAccess(call.context?.request)?.subgraphs.add(subgraph);
+    const state = findRequestAccess(call.context?.request);
+    if (state) noteSubgraphCalled(state, subgraph);
   };
 
   if (!isEnforceAccessControl(options)) {

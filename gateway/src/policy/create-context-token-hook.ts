@@ -12,7 +12,7 @@
  */
 import type { WillSendSubgraphRequest } from '../datasources/subgraph-data-source';
 import { CONTEXT_TOKEN_HEADER, CONTEXT_TOKEN_TTL_SECONDS, GATEWAY_SUBJECT, type ContextTokenSigner } from './context-token-signer';
-import { findRequestAccess } from './request-access';
+import { findRequestAccess, noteSubgraphCalled } from './request-access';
 
 /** Options of {@link createContextTokenHook}. */
 export interface ContextTokenHookOptions {
@@ -41,7 +41,8 @@ export function createContextTokenHook(options: ContextTokenHookOptions): WillSe
   const signed = new WeakMap<object, Map<string, SignedToken>>();
   return async ({ subgraph, headers, call }) => {
     const context = call.context;
-    findRequestAccess(context?.request)?.subgraphs.add(subgraph);
+    const state = findRequestAccess(context?.request);
+    if (state) noteSubgraphCalled(state, subgraph);
     let tokens = context ? signed.get(context) : undefined;
     const reusable = tokens?.get(subgraph);
     const time = now();

@@ -51,8 +51,8 @@ export interface RequestAccess {
   maskedCoordinates: ReadonlyMap<string, MaskRule>;
   /** Set by the step that refused the request. */
   outcome?: AuditOutcome;
-  /** Names of the subgraphs called. */
-  readonly subgraphs: Set<string>;
+  /** Names of the subgraphs called, sorted and distinct ({@link noteSubgraphCalled}). */
+  readonly subgraphs: string[];
   /** The audit record was written. */
   audited?: boolean;
   /** The audit step let the operation run (its record may use the buffer's headroom). */
@@ -77,11 +77,25 @@ export function requestAccessOf(request: Request): RequestAccess {
       maxGrade: 'L1',
       usedGrants: [],
       maskedCoordinates: NO_MASKS,
-      subgraphs: new Set(),
+      subgraphs: [],
     };
     states.set(request, state);
   }
   return state;
+}
+
+/**
+ * Notes `subgraph` as called for the request of `state`: kept sorted and distinct as calls come (a request calls a
+ * handful of subgraphs: an insertion into a short array costs less than a Set and a sort per audit record). Once
+ * the audit record is written (`audited`) the list is the record's and no longer changes.
+ */
+export function noteSubgraphCalled(state: RequestAccess, subgraph: string): void {
+  if (state.audited) return;
+  const called = state.subgraphs;
+  let at = called.length;
+  while (at > 0 && (called[at - 1] as string) > subgraph) at -= 1;
+  if (at > 0 && called[at - 1] === subgraph) return;
+  called.splice(at, 0, subgraph);
 }
 
 /** The state of `request` if a policy step has seen it. */
