@@ -104,7 +104,12 @@ export function createSqliteRegistryDriver(db: Database.Database): RegistryDrive
   const insertAll = db.transaction((inserts: readonly MultiRowInsert[]) => {
     for (const insert of inserts) {
       const statement = statementFor(insert);
-      for (const row of insert.rows) statement.run(row.map(toSqliteValue));
+      // One array of bound values per insert, refilled for each row: run() binds synchronously, so no copy per row.
+      const bound: (string | number | null)[] = new Array<string | number | null>(insert.columns.length);
+      for (const row of insert.rows) {
+        for (let column = 0; column < bound.length; column += 1) bound[column] = toSqliteValue(row[column] as SqlValue);
+        statement.run(bound);
+      }
     }
   });
   return {

@@ -9,15 +9,20 @@ import { usageDay, type UsageCount, type UsageCounterStore } from './usage-count
 
 /** Sums the operation records of a batch per application and day. */
 export function usageOf(records: readonly AuditRecordInput[]): UsageCount[] {
-  const counts = new Map<string, UsageCount>();
+  // application → day → requests: no key built and no object made per record.
+  const counts = new Map<string, Map<string, number>>();
   for (const record of records) {
     if (record.kind !== 'operation' || !record.applicationId) continue;
     const day = usageDay(record.at);
-    const key = `${record.applicationId}\u0000${day}`;
-    const current = counts.get(key);
-    counts.set(key, { applicationId: record.applicationId, day, requests: (current?.requests ?? 0) + 1 });
+    let byDay = counts.get(record.applicationId);
+    if (!byDay) counts.set(record.applicationId, (byDay = new Map()));
+    byDay.set(day, (byDay.get(day) ?? 0) + 1);
   }
-  return [...counts.values()];
+  const usage: UsageCount[] = [];
+  for (const [applicationId, byDay] of counts) {
+    for (const [day, requests] of byDay) usage.push({ applicationId, day, requests });
+  }
+  return usage;
 }
 
 /**

@@ -28,7 +28,13 @@ export interface UsageCounterStore {
   list(query?: UsageQuery): Promise<UsageCount[]>;
 }
 
-/** `YYYY-MM-DD` of `date` in UTC. */
+/** `YYYY-MM-DD` of `date` in UTC. @throws RangeError for an invalid date */
 export function usageDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
+  const dayNumber = Math.floor(date.getTime() / 86_400_000);
+  // Every record of a batch is of the same day, nearly always: format it once.
+  if (dayNumber !== lastUsageDay.number) lastUsageDay = { number: dayNumber, text: date.toISOString().slice(0, 10) };
+  return lastUsageDay.text;
 }
+
+/** The last day {@link usageDay} formatted. */
+let lastUsageDay = { number: Number.NaN, text: '' };

@@ -3,6 +3,7 @@ import type { AuditRecordInput } from '../audit-sink';
 import { usageOf, withUsageCounting } from '../count-usage';
 import { createMemoryAuditSink } from '../memory/memory-audit-sink';
 import { createMemoryUsageCounterStore } from '../memory/memory-usage-counter-store';
+import { usageDay } from '../usage-counter-store';
 
 const record = (applicationId: string | undefined, at: string, kind: 'operation' | 'admin' = 'operation'): AuditRecordInput => ({
   at: new Date(at),
@@ -33,6 +34,12 @@ describe('usage counting from the audit stream', () => {
       { applicationId: 'a', day: '2026-07-01', requests: 1 },
       { applicationId: 'b', day: '2026-06-30', requests: 1 },
     ]);
+  });
+
+  it('names the UTC day of every date, however they alternate', () => {
+    const dates = ['2026-06-30T23:59:59.999Z', '2026-07-01T00:00:00.000Z', '2026-06-30T00:00:00.000Z', '1969-12-31T23:59:59.999Z', '1970-01-01T00:00:00.000Z', '2026-07-01T08:00:00+08:00'];
+    expect(dates.map((date) => usageDay(new Date(date)))).toEqual(['2026-06-30', '2026-07-01', '2026-06-30', '1969-12-31', '1970-01-01', '2026-07-01']);
+    expect(() => usageDay(new Date(Number.NaN))).toThrow(RangeError);
   });
 
   it('writes the audit batch, then adds to the counters', async () => {
