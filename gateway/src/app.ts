@@ -204,7 +204,7 @@ async function assemble(
     // document limits → grants → rate limit → caller's plugins → engine (context token per subgraph call)
     // → masking → audit → request-error status.
     plugins: [
-      useRequestId({ logger, scopes }),
+      useRequestId({ logger, scopes, principalOf: policyPlugins?.principalOf }),
       useRequestBodyLimit(config.limits.maxRequestBytes),
       useAccessLog({ scopes }),
       useReadiness(readiness),

@@ -14,7 +14,7 @@ import type { Plugin } from 'graphql-yoga';
 import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
 import { GW_ERRORS, type GatewayError } from '../errors';
 import { hashSecret } from '../registry/secrets';
-import { requestAccessOf, type RequestAccess } from '../policy/request-access';
+import { findRequestAccess, requestAccessOf, type RequestAccess } from '../policy/request-access';
 import type { CompiledGrant, RegistryApplication, RegistrySnapshot } from '../stores/registry-snapshot';
 import type { GatewayContext, Principal } from './types';
 
@@ -57,8 +57,32 @@ export function createKeyResolver(source: JwksSource): JWTVerifyGetKey {
   return createLocalJWKSet(source.jwks);
 }
 
-/** Identifies the application of every GraphQL request, or refuses it. */
+/** Identifies the application of every GraphQL request, or refuses it, and puts its principal in the context. */
 export function useApplicationAuth(options: ApplicationAuthOptions): Plugin<GatewayContext> {
+  const { identify, principalOf } = createApplicationAuth(options);
+  return {
+    ...identify,
+    onContextBuilding({ context, extendContext }) {
+      const principal = principalOf(context.request);
+      if (principal) extendContext({ principal });
+    },
+  };
+}
+
+/** The application step in two parts, for a gateway that builds the context in one step of its own. @internal */
+export interface ApplicationAuth {
+  /** Identifies the application in `onParams`, or refuses the request. */
+  readonly identify: Plugin<GatewayContext>;
+  /** The principal of an identified request (after `onParams`); none for a request not identified. */
+  principalOf(request: Request): Principal | undefined;
+}
+
+/**
+ * The parts of {@link useApplicationAuth}: the gateway puts the principal in the context in the same
+ * `onContextBuilding` step as the request id (`use-request-id.ts`), one context hook per request instead of two.
+ * @internal
+ */
+export function createApplicationAuth(options: ApplicationAuthOptions): ApplicationAuth {
   const { registry, pepper, clientCredentials } = options;
   if (typeof pepper !== 'string' || pepper.length < 16) throw new TypeError('useApplicationAuth: pepper must be a string of at least 16 characters');
   const realm = options.realm ?? 'govgraph';
@@ -165,24 +189,23 @@ export function useApplicationAuth(options: ApplicationAuthOptions): Plugin<Gate
   };
 
   return {
-    onParams({ request, params, context }) {
-      const state = requestAccessOf(request);
-      state.document ??= typeof params.query === 'string' ? params.query : undefined;
-      state.operationName ??= typeof params.operationName === 'string' ? params.operationName : undefined;
-      return identify(request, state, connectionOf(context));
+    identify: {
+      onParams({ request, params, context }) {
+        const state = requestAccessOf(request);
+        state.document ??= typeof params.query === 'string' ? params.query : undefined;
+        state.operationName ??= typeof params.operationName === 'string' ? params.operationName : undefined;
+        return identify(request, state, connectionOf(context));
+      },
     },
-    onContextBuilding({ context, extendContext }) {
-      const state = requestAccessOf(context.request);
-      const { application, credential } = state;
-      if (!application || !credential) return;
+    principalOf(request) {
+      const state = findRequestAccess(request);
+      const application = state?.application;
+      const credential = state?.credential;
+      if (!state || !application || !credential) return undefined;
       const userSubject = state.endUser?.subject;
       const purpose = state.purpose;
-      if (userSubject === undefined && purpose === undefined) {
-        extendContext({ principal: sharedPrincipalOf(application, credential) });
-        return;
-      }
-      const principal: Principal = { applicationId: application.id, applicationName: application.name, credential, userSubject, purpose };
-      extendContext({ principal });
+      if (userSubject === undefined && purpose === undefined) return sharedPrincipalOf(application, credential);
+      return { applicationId: application.id, applicationName: application.name, credential, userSubject, purpose };
     },
   };
 }

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from '../logger';
 import type { RequestScopeStore } from './request-scope';
-import type { GatewayContext } from './types';
+import type { GatewayContext, Principal } from './types';
 
 /** Header carrying the request id from the client, through the gateway, to subgraphs; echoed in responses. */
 export const REQUEST_ID_HEADER = 'x-request-id';
@@ -29,15 +29,21 @@ export interface RequestIdOptions {
   scopes: RequestScopeStore;
   /** Makes a fresh id. @default crypto.randomUUID */
   createId?: () => string;
+  /**
+   * The principal of a request, put into the context with the request id (the access-control chain's, so the
+   * context is extended once per request, not once per step). @default none
+   */
+  principalOf?: ((request: Request) => Principal | undefined) | undefined;
 }
 
 /**
  * Takes or creates the request id, runs the rest of the request in its
- * {@link RequestScope}, puts `requestId` and a bound `logger` into the
- * GraphQL context and echoes the id in the `x-request-id` response header.
+ * {@link RequestScope}, puts `requestId`, a bound `logger` and the
+ * principal (`principalOf`) into the GraphQL context and echoes the id in
+ * the `x-request-id` response header.
  */
 export function useRequestId(options: RequestIdOptions): Plugin<GatewayContext> {
-  const { logger, scopes } = options;
+  const { logger, scopes, principalOf } = options;
   const createId = options.createId ?? randomUUID;
   return {
     instrumentation: {
@@ -46,9 +52,11 @@ export function useRequestId(options: RequestIdOptions): Plugin<GatewayContext> 
         return scopes.run({ requestId, logger: logger.child({ requestId }), startedAt: performance.now() }, wrapped);
       },
     },
-    onContextBuilding({ extendContext }) {
+    onContextBuilding({ context, extendContext }) {
       const scope = scopes.current();
-      if (scope) extendContext({ requestId: scope.requestId, logger: scope.logger });
+      const principal = principalOf?.(context.request);
+      if (scope) extendContext(principal ? { requestId: scope.requestId, logger: scope.logger, principal } : { requestId: scope.requestId, logger: scope.logger });
+      else if (principal) extendContext({ principal });
     },
     onResponse({ response }) {
       const scope = scopes.current();

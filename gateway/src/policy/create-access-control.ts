@@ -8,9 +8,9 @@
 import type { Plugin } from 'graphql-yoga';
 import type { SubgraphCall, WillSendSubgraphRequest } from '../datasources/subgraph-data-source';
 import type { Logger } from '../logger';
-import type { GatewayContext } from '../plugins/types';
+import type { GatewayContext, Principal } from '../plugins/types';
 import { useAccessGrants } from '../plugins/use-access-grants';
-import { useApplicationAuth } from '../plugins/use-application-auth';
+import { createApplicationAuth } from '../plugins/use-application-auth';
 import { useAudit } from '../plugins/use-audit';
 import { useContextTokenJwks } from '../plugins/use-context-token-jwks';
 import { useEndUser } from '../plugins/use-end-user';
@@ -36,6 +36,11 @@ export interface AccessControlPlugins {
   readonly authorise: readonly Plugin<GatewayContext>[];
   /** Steps 7–8, after the engine: masking, audit. */
   readonly record: readonly Plugin<GatewayContext>[];
+  /**
+   * The principal of an identified request, for the gateway to put in the context in its own context step
+   * (`useRequestId`'s); none in open mode.
+   */
+  readonly principalOf?: (request: Request) => Principal | undefined;
 }
 
 /** A started access-control chain. */
@@ -125,10 +130,12 @@ export async function createAccessControl(input: AccessControlOptions, context: 
     audit,
     plugins(supergraphSdl) {
       const policies = readFieldPolicies(supergraphSdl);
+      const application = createApplicationAuth({ registry, pepper: options.pepper, clientCredentials: options.clientCredentials, realm, now: options.now });
       return {
         endpoints,
+        principalOf: application.principalOf,
         identify: [
-          useApplicationAuth({ registry, pepper: options.pepper, clientCredentials: options.clientCredentials, realm, now: options.now }),
+          application.identify,
           ...(options.endUsers ? [useEndUser({ ...options.endUsers, realm, now: options.now } as Parameters<typeof useEndUser>[0])] : []),
         ],
         authorise: [
