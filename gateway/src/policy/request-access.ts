@@ -95,7 +95,10 @@ export function noteSubgraphCalled(state: RequestAccess, subgraph: string): void
   let at = called.length;
   while (at > 0 && (called[at - 1] as string) > subgraph) at -= 1;
   if (at > 0 && called[at - 1] === subgraph) return;
-  called.splice(at, 0, subgraph);
+  // Moved up by hand: splice() would allocate the array of removed elements it returns.
+  called.push(subgraph);
+  for (let i = called.length - 1; i > at; i -= 1) called[i] = called[i - 1] as string;
+  called[at] = subgraph;
 }
 
 /** The state of `request` if a policy step has seen it. */
