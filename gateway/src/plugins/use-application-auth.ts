@@ -13,7 +13,7 @@
 import type { Plugin } from 'graphql-yoga';
 import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
 import { GW_ERRORS, type GatewayError } from '../errors';
-import { hashSecret } from '../registry/secrets';
+import { hashSecret, sameSecret } from '../registry/secrets';
 import { findRequestAccess, requestAccessOf, type RequestAccess } from '../policy/request-access';
 import type { CompiledGrant, RegistryApplication, RegistrySnapshot } from '../stores/registry-snapshot';
 import type { GatewayContext, Principal } from './types';
@@ -144,15 +144,16 @@ export function createApplicationAuth(options: ApplicationAuthOptions): Applicat
   };
 
   // The keyed hash of the last API key sent on a connection: a client sends the same key with every request of a
-  // keep-alive connection, so the key is hashed once per connection, not per request. The entry is the
-  // connection's own (a hit compares the key with the one this connection sent before, never with another
-  // caller's) and goes with the socket; the credential is still looked up in the current snapshot every time, so a
+  // keep-alive connection, so the key is hashed once per connection, not per request. The entry goes with the
+  // socket. A proxy may carry several callers' requests on one connection, so the key is compared with the one
+  // sent before in constant time (`sameSecret`), never with an early exit that would tell how much of another
+  // caller's key a guess matched. The credential is still looked up in the current snapshot every time, so a
   // revoked key is refused on an open connection as soon as the snapshot says so.
   const lastKeyOfConnection = new WeakMap<object, { readonly apiKey: string; readonly hash: string }>();
   const hashOfKey = (apiKey: string, connection: object | undefined): string => {
     if (connection === undefined) return hashSecret(pepper, apiKey);
     const last = lastKeyOfConnection.get(connection);
-    if (last !== undefined && last.apiKey === apiKey) return last.hash;
+    if (last !== undefined && sameSecret(last.apiKey, apiKey)) return last.hash;
     const hash = hashSecret(pepper, apiKey);
     lastKeyOfConnection.set(connection, { apiKey, hash });
     return hash;

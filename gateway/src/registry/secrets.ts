@@ -38,6 +38,17 @@ export function secretMatches(pepper: string, secret: string, storedHash: string
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
+/**
+ * Whether two secrets given as strings are the same, in time that depends on their length only (every character
+ * is compared, no early exit), without allocating: for comparing a caller's key with one seen before.
+ */
+export function sameSecret(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let difference = 0;
+  for (let i = 0; i < a.length; i += 1) difference |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  return difference === 0;
+}
+
 /** Uniform base62 characters (rejection sampling: no modulo bias). */
 function randomBase62(length: number): string {
   let out = '';

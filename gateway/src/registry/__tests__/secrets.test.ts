@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ADMIN_TOKEN_PATTERN, API_KEY_PATTERN, generateAdminToken, generateApiKey, hashSecret, secretMatches } from '../secrets';
+import { ADMIN_TOKEN_PATTERN, API_KEY_PATTERN, generateAdminToken, generateApiKey, hashSecret, sameSecret, secretMatches } from '../secrets';
 
 describe('secrets', () => {
   it('generates distinct gg_ keys of 32 base62 characters and gga_ tokens of 40', () => {
@@ -21,5 +21,18 @@ describe('secrets', () => {
     expect(secretMatches('pepper-0123456789', 'gg_abd', stored)).toBe(false);
     expect(secretMatches('other-pepper-0000', 'gg_abc', stored)).toBe(false);
     expect(secretMatches('pepper-0123456789', 'gg_abc', 'not-hex')).toBe(false);
+  });
+
+  it('tells two secrets apart whichever character differs, and only equal ones the same', () => {
+    const key = generateApiKey();
+    expect(sameSecret(key, `${key}`)).toBe(true);
+    for (let at = 0; at < key.length; at += 1) {
+      const other = `${key.slice(0, at)}${key[at] === 'A' ? 'B' : 'A'}${key.slice(at + 1)}`;
+      expect(sameSecret(key, other)).toBe(false);
+    }
+    expect(sameSecret(key, key.slice(0, -1))).toBe(false);
+    expect(sameSecret('', '')).toBe(true);
+    expect(sameSecret('办事', '办事')).toBe(true);
+    expect(sameSecret('办事', '办公')).toBe(false);
   });
 });
