@@ -5,6 +5,7 @@
  * for one replica, in Redis when replicas must share them (envelop
  * rate-limiter's `Store`, reduced to the one call the policy needs).
  */
+import { utcDayFormatter } from './utc-day';
 
 /** The limits one request is checked against. */
 export interface RateLimits {
@@ -39,14 +40,7 @@ export interface RateLimitStore {
 }
 
 /** `YYYYMMDD` of `ms` in UTC: the day of a quota counter. */
-export function quotaDay(ms: number): string {
-  const dayNumber = Math.floor(ms / 86_400_000);
-  if (dayNumber !== lastDay.number) lastDay = { number: dayNumber, text: new Date(dayNumber * 86_400_000).toISOString().slice(0, 10).replaceAll('-', '') };
-  return lastDay.text;
-}
-
-/** The last day {@link quotaDay} formatted: every request of a day asks for the same one. */
-let lastDay = { number: Number.NaN, text: '' };
+export const quotaDay: (ms: number) => string = utcDayFormatter((day) => day.toISOString().slice(0, 10).replaceAll('-', ''));
 
 /** Whole seconds from `ms` to the next UTC midnight (at least 1). */
 export function secondsToNextUtcDay(ms: number): number {

@@ -2,6 +2,7 @@
  * Requests per application per day (UTC), for quotas reports and the
  * auditor role. The gateway adds counts in batches, not per request.
  */
+import { utcDayFormatter } from './utc-day';
 
 /** The requests of one application on one day. */
 export interface UsageCount {
@@ -30,11 +31,7 @@ export interface UsageCounterStore {
 
 /** `YYYY-MM-DD` of `date` in UTC. @throws RangeError for an invalid date */
 export function usageDay(date: Date): string {
-  const dayNumber = Math.floor(date.getTime() / 86_400_000);
-  // Every record of a batch is of the same day, nearly always: format it once.
-  if (dayNumber !== lastUsageDay.number) lastUsageDay = { number: dayNumber, text: date.toISOString().slice(0, 10) };
-  return lastUsageDay.text;
+  return usageDayOf(date.getTime());
 }
 
-/** The last day {@link usageDay} formatted. */
-let lastUsageDay = { number: Number.NaN, text: '' };
+const usageDayOf = utcDayFormatter((day) => day.toISOString().slice(0, 10));
